@@ -1,0 +1,3 @@
+"""Read, validate and gather every record before anything is written."""
+
+from .plugin import register  # noqa: F401

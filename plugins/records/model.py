@@ -1,0 +1,99 @@
+"""Validated records and the catalogue that holds them, with their links resolved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import markdown
+import nh3
+
+from . import schema
+
+URL_PREFIX = {"measure": "massnahmen", "programme": "programme"}
+KIND_LABEL = {"measure": "Maßnahme", "programme": "Programm"}
+
+# Markdown bodies come from many hands: keep structure, drop anything that could run or load.
+ALLOWED_TAGS = {"p", "br", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "b", "i", "a", "blockquote",
+                "table", "thead", "tbody", "tr", "th", "td", "code", "pre", "abbr", "dl", "dt", "dd", "hr", "sup", "sub"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}, "td": set()}
+
+
+def render_markdown(text: str) -> str:
+    html = markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+    # Headings in the body sit below the record's own h1 and the fact box's h2.
+    html = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                     url_schemes={"http", "https", "mailto"}, link_rel="noopener")
+    return html
+
+
+@dataclass(eq=False)
+class Record:
+    kind: str
+    slug: str
+    data: dict
+    body_html: str
+    path: str
+    programme: "Record | None" = None
+    parent: "Record | None" = None
+    children: list = field(default_factory=list)
+    measures: list = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"{URL_PREFIX[self.kind]}/{self.slug}/"
+
+    @property
+    def title(self) -> str:
+        return self.data["title"]
+
+    @property
+    def short_name(self) -> str:
+        return self.data.get("short_name") or self.data["title"]
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABEL[self.kind]
+
+    def get(self, key, default=None):
+        return self.data.get(key, default)
+
+    def label_of(self, field_name: str, value) -> str:
+        labels = schema.vocabulary_labels(schema.schemas()[self.kind]["properties"][field_name]) or {}
+        return labels.get(value, value)
+
+    @property
+    def sort_key(self):
+        return (self.short_name.casefold(), self.slug)
+
+
+@dataclass
+class Catalogue:
+    measures: list
+    programmes: list
+
+    @property
+    def records(self):
+        return self.measures + self.programmes
+
+    def by_slug(self, slug):
+        return next((record for record in self.records if record.slug == slug), None)
+
+
+def build_catalogue(raws: dict) -> Catalogue:
+    """Turn checked raw records into Records and resolve programme links both ways."""
+    built = {kind: [Record(kind, raw.slug, raw.data, render_markdown(raw.body), raw.path) for raw in items]
+             for kind, items in raws.items()}
+    programmes = {record.slug: record for record in built.get("programme", [])}
+    for record in built.get("programme", []):
+        record.parent = programmes.get(record.data.get("parent"))
+        if record.parent:
+            record.parent.children.append(record)
+    for record in built.get("measure", []):
+        record.programme = programmes.get(record.data.get("programme"))
+        if record.programme:
+            record.programme.measures.append(record)
+    for record in built.get("programme", []):
+        record.children.sort(key=lambda r: r.sort_key)
+        record.measures.sort(key=lambda r: r.sort_key)
+    return Catalogue(sorted(built.get("measure", []), key=lambda r: r.sort_key),
+                     sorted(built.get("programme", []), key=lambda r: r.sort_key))

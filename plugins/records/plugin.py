@@ -1,0 +1,45 @@
+"""Pelican side of the records plugin: validate the whole tree, then share the catalogue."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from .model import build_catalogue
+from .problems import ContentErrors
+from .validate import check_tree
+
+
+class CatalogueGenerator(Generator):
+    """Reads every record first; a single bad file stops the build after all are reported."""
+
+    def generate_context(self):
+        content = Path(self.path)
+        raws, errors, warnings = check_tree(content, Path.cwd() if content.is_relative_to(Path.cwd()) else content.parent)
+        for problem in errors + warnings:
+            print(problem, file=sys.stderr)
+        if errors:
+            raise ContentErrors(errors)
+        self.context["catalogue"] = build_catalogue(raws)
+
+
+def _content_errors_without_traceback(record: logging.LogRecord) -> bool:
+    # Pelican logs a failed build with exc_info=True; for content errors every line has
+    # already been printed, so the traceback would only bury them.
+    if record.exc_info and isinstance(record.exc_info[1], ContentErrors):
+        record.exc_info = None
+        record.exc_text = None
+    return True
+
+
+def get_generators(pelican_object):
+    return CatalogueGenerator
+
+
+def register():
+    logging.getLogger("pelican").addFilter(_content_errors_without_traceback)
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,170 @@
+"""Split a record file into YAML front matter and Markdown body, keeping line numbers.
+
+The YAML is composed into nodes and constructed by hand so that every key keeps the
+line it was written on, and so that anchors, aliases, duplicate keys and absurd nesting
+are refused instead of expanded.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 12
+MAX_NODES = 20_000
+
+
+class YamlDate(str):
+    """An ISO date string that YAML had resolved to a date; kept as text, remembered as a date."""
+
+
+@dataclass
+class RawRecord:
+    path: str  # as shown in messages, relative to the project
+    slug: str
+    data: dict
+    body: str
+    lines: dict = field(default_factory=dict)  # field path tuple -> line number in the file
+    raw: dict = field(default_factory=dict)  # field path tuple -> scalar text as written
+    body_line: int = 1
+
+    def line_of(self, path) -> int:
+        """Line of the deepest known key on `path`; the front matter start otherwise."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return 1
+
+
+class _Refused(Exception):
+    def __init__(self, line, field_name, message):
+        super().__init__(message)
+        self.line, self.field_name, self.message = line, field_name, message
+
+
+class _Builder:
+    """Turns a composed YAML node tree into plain Python, recording lines per key path."""
+
+    def __init__(self, loader, line_offset):
+        self.loader = loader
+        self.offset = line_offset
+        self.lines = {}
+        self.raw = {}
+        self.seen = set()
+
+    def build(self, node, path=(), depth=0):
+        line = node.start_mark.line + self.offset
+        name = ".".join(str(p) for p in path) or "(Kopfbereich)"
+        if id(node) in self.seen:
+            raise _Refused(line, name, "YAML-Anker und -Verweise (& und *) sind nicht erlaubt; bitte den Wert ausschreiben")
+        self.seen.add(id(node))
+        if len(self.seen) > MAX_NODES:
+            raise _Refused(line, name, f"zu viele Werte (mehr als {MAX_NODES}); ein Datensatz ist zu groß")
+        if depth > MAX_DEPTH:
+            raise _Refused(line, name, f"zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)")
+        if isinstance(node, yaml.MappingNode):
+            result = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise _Refused(key_node.start_mark.line + self.offset, name, "ein Feldname muss ein einfacher Text sein")
+                key = key_node.value
+                if key == "<<":
+                    raise _Refused(key_node.start_mark.line + self.offset, name, "YAML-Zusammenführung (<<) ist nicht erlaubt")
+                child = path + (key,)
+                if key in result:
+                    raise _Refused(key_node.start_mark.line + self.offset, ".".join(map(str, child)),
+                                   "Feld ist doppelt angegeben; jedes Feld darf nur einmal vorkommen")
+                self.lines[child] = key_node.start_mark.line + self.offset
+                result[key] = self.build(value_node, child, depth + 1)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for index, item_node in enumerate(node.value):
+                child = path + (index,)
+                self.lines[child] = item_node.start_mark.line + self.offset
+                items.append(self.build(item_node, child, depth + 1))
+            return items
+        value = self.loader.construct_object(node, deep=False)
+        self.raw[path] = node.value
+        if isinstance(value, datetime.datetime):
+            return YamlDate(value.date().isoformat())
+        if isinstance(value, datetime.date):
+            return YamlDate(value.isoformat())
+        if isinstance(value, bytes):
+            raise _Refused(line, name, "Binärdaten sind nicht erlaubt")
+        return value
+
+
+def _front_matter_bounds(lines):
+    """Index of the closing '---' line, or None when the file has no front matter."""
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return index
+    return -1
+
+
+def read_record(file_path: Path, display_path: str) -> tuple[RawRecord | None, list[Problem]]:
+    """Read one record file; return the raw record or the problems that stop it being read."""
+    def problem(line, field_name, message):
+        return None, [Problem(display_path, line, field_name, message)]
+
+    slug = file_path.stem
+    try:
+        size = file_path.stat().st_size
+    except OSError as error:
+        return problem(1, "(Datei)", f"Datei kann nicht gelesen werden: {error.strerror}")
+    if size == 0:
+        return problem(1, "(Datei)", "Datei ist leer; erwartet wird ein Kopfbereich zwischen zwei Zeilen mit ---")
+    if size > MAX_FILE_BYTES:
+        return problem(1, "(Datei)", f"Datei ist zu groß ({size} Bytes, höchstens {MAX_FILE_BYTES})")
+    raw_bytes = file_path.read_bytes()
+    try:
+        text = raw_bytes.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw_bytes[: error.start].count(b"\n") + 1
+        return problem(line, "(Datei)", f"Datei ist nicht in UTF-8 kodiert (ungültiges Byte 0x{raw_bytes[error.start]:02x}); bitte als UTF-8 speichern")
+    text = text.removeprefix("\ufeff")
+    if "\x00" in text:
+        return problem(1, "(Datei)", "Datei enthält Nullbytes; erwartet wird eine Textdatei")
+    lines = text.split("\n")
+    end = _front_matter_bounds(lines)
+    if end is None:
+        return problem(1, "(Kopfbereich)", "kein Kopfbereich gefunden; die Datei muss mit einer Zeile --- beginnen, dann die Felder, dann wieder ---")
+    if end == -1:
+        return problem(1, "(Kopfbereich)", "der Kopfbereich wird nicht geschlossen; nach den Feldern fehlt eine Zeile ---")
+    front = "\n".join(lines[1:end])
+    body = "\n".join(lines[end + 1:])
+    loader = yaml.SafeLoader(front)
+    try:
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+        if node is None:
+            return problem(1, "(Kopfbereich)", "der Kopfbereich ist leer; erwartet werden Felder wie title: und summary:")
+        if not isinstance(node, yaml.MappingNode):
+            return problem(node.start_mark.line + 2, "(Kopfbereich)", "der Kopfbereich muss aus Feldern der Form name: wert bestehen")
+        builder = _Builder(loader, line_offset=2)
+        data = builder.build(node)
+    except _Refused as refused:
+        return problem(refused.line, refused.field_name, refused.message)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 2 if mark else 1
+        what = error.problem or "ungültige Syntax"
+        return problem(line, "(YAML)", f"YAML-Syntaxfehler: {what}; häufige Ursachen sind ein fehlendes Leerzeichen nach dem Doppelpunkt, falsche Einrückung oder ein Doppelpunkt im Text ohne Anführungszeichen")
+    except yaml.YAMLError as error:
+        return problem(1, "(YAML)", f"YAML-Fehler: {error}")
+    except RecursionError:
+        return problem(1, "(YAML)", "zu tief verschachtelt; ein Datensatz braucht nur wenige Ebenen")
+    return RawRecord(display_path, slug, data, body, builder.lines, builder.raw, end + 2), []

@@ -1,0 +1,105 @@
+"""Load the JSON Schemas and answer questions about them: labels, vocabularies, field lists."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+SCHEMA_DIR = Path(__file__).parent / "schema"
+RECORD_TYPES = {"measure": "measures", "programme": "programmes"}  # type -> content folder
+COMMON_ID = "common.schema.json"
+
+
+def _load(name):
+    return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+
+
+@cache
+def schemas() -> dict:
+    return {kind: _load(f"{kind}.schema.json") for kind in RECORD_TYPES}
+
+
+@cache
+def common() -> dict:
+    return _load(COMMON_ID)
+
+
+@cache
+def registry() -> Registry:
+    resources = [(COMMON_ID, Resource.from_contents(common()))]
+    for kind, schema in schemas().items():
+        resources.append((f"{kind}.schema.json", Resource.from_contents(schema)))
+    return Registry().with_resources(resources)
+
+
+@cache
+def validator(kind: str) -> Draft202012Validator:
+    schema = dict(schemas()[kind])
+    schema["$id"] = f"{kind}.schema.json"  # resolve the relative $refs against the local registry
+    return Draft202012Validator(schema, registry=registry())
+
+
+def resolve(node: dict) -> dict:
+    """Follow a $ref into the common definitions, keeping the local title and description."""
+    while "$ref" in node:
+        target = node["$ref"].split("#/$defs/")[-1]
+        merged = dict(common()["$defs"][target])
+        merged.update({k: v for k, v in node.items() if k != "$ref"})
+        node = merged
+    return node
+
+
+def field_schema(kind: str, field: str) -> dict:
+    return resolve(schemas()[kind]["properties"][field])
+
+
+def vocabulary(definition: str) -> list[dict]:
+    """The const/title/description entries of a controlled vocabulary in the common schema."""
+    return [dict(entry) for entry in common()["$defs"][definition]["oneOf"]]
+
+
+def vocabulary_labels(node: dict) -> dict | None:
+    """value -> German label when `node` (resolved, or the items of an array) is a vocabulary."""
+    node = resolve(node)
+    if node.get("type") == "array":
+        node = resolve(node["items"])
+    if "oneOf" in node and all("const" in entry for entry in node["oneOf"]):
+        return {entry["const"]: entry.get("title", entry["const"]) for entry in node["oneOf"]}
+    return None
+
+
+def label(kind: str, field: str) -> str:
+    return schemas()[kind]["properties"][field]["title"]
+
+
+def iter_fields(node: dict, prefix=()):
+    """Every (path, schema) in a schema, nested objects and array items included."""
+    node = resolve(node)
+    for name, child in node.get("properties", {}).items():
+        path = prefix + (name,)
+        yield path, resolve(child)
+        yield from iter_fields(child, path)
+    items = node.get("items")
+    if isinstance(items, dict):
+        yield from iter_fields(items, prefix)
+
+
+def subschema_at(kind: str, path) -> dict | None:
+    """The schema node that describes the value at a data path (array indices skipped)."""
+    node = resolve(schemas()[kind])
+    for part in path:
+        if isinstance(part, int):
+            items = node.get("items")
+            if not isinstance(items, dict):
+                return None
+            node = resolve(items)
+            continue
+        props = node.get("properties", {})
+        if part not in props:
+            return None
+        node = resolve(props[part])
+    return node

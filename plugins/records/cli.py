@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .validate import check_tree
+from .validate import check_tree, record_files
 
 
 def main(argv=None) -> int:
@@ -22,7 +22,7 @@ def main(argv=None) -> int:
     if not content.is_dir():
         print(f"{content}: Inhaltsordner nicht gefunden", file=sys.stderr)
         return 2
-    raws, errors, warnings = check_tree(content, content.parent if content.parent != Path("") else Path("."), strict=args.strict)
+    raws, errors, warnings = check_tree(content, strict=args.strict)
     if args.paths:
         wanted = {str(Path(p)) for p in args.paths}
         errors = [e for e in errors if e.path in wanted]
@@ -33,8 +33,8 @@ def main(argv=None) -> int:
             print(f"::{level} file={problem.path},line={problem.line},title={problem.field}::{problem.message}")
         else:
             print(problem, file=sys.stderr)
-    counts = {kind: len(items) for kind, items in raws.items()}
-    summary = f"{counts.get('measure', 0)} Maßnahmen, {counts.get('programme', 0)} Programme geprüft: "
+    checked = sum(1 for _ in record_files(content))
+    summary = f"{checked} {'Datei' if checked == 1 else 'Dateien'} geprüft: "
     if errors:
         files = len({e.path for e in errors})
         print(summary + f"{len(errors)} Fehler in {files} {'Dateien' if files != 1 else 'Datei'}, {len(warnings)} Warnungen",

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import markdown
 import nh3
+from markupsafe import Markup
 
 from . import schema
 
@@ -20,10 +21,9 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}
 
 def render_markdown(text: str) -> str:
     html = markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
-    # Headings in the body sit below the record's own h1 and the fact box's h2.
     html = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                      url_schemes={"http", "https", "mailto"}, link_rel="noopener")
-    return html
+    return Markup(html)  # sanitised above, so templates may insert it as HTML
 
 
 @dataclass(eq=False)
@@ -57,8 +57,10 @@ class Record:
     def get(self, key, default=None):
         return self.data.get(key, default)
 
-    def label_of(self, field_name: str, value) -> str:
-        labels = schema.vocabulary_labels(schema.schemas()[self.kind]["properties"][field_name]) or {}
+    def label_of(self, field_path, value) -> str:
+        """German label of a vocabulary value at a field path such as "state" or ("provider", "kind")."""
+        path = (field_path,) if isinstance(field_path, str) else tuple(field_path)
+        labels = schema.vocabulary_labels(schema.subschema_at(self.kind, path) or {}) or {}
         return labels.get(value, value)
 
     @property

@@ -18,13 +18,15 @@ class CatalogueGenerator(Generator):
     """Reads every record first; a single bad file stops the build after all are reported."""
 
     def generate_context(self):
-        content = Path(self.path)
-        raws, errors, warnings = check_tree(content, Path.cwd() if content.is_relative_to(Path.cwd()) else content.parent)
-        for problem in errors + warnings:
+        raws, errors, _thin_record_warnings = check_tree(Path(self.path))
+        for problem in errors:
             print(problem, file=sys.stderr)
         if errors:
             raise ContentErrors(errors)
-        self.context["catalogue"] = build_catalogue(raws)
+        catalogue = build_catalogue(raws)
+        self.context["catalogue"] = catalogue
+        self.context.setdefault("build_summary", []).append(
+            f"{len(catalogue.measures)} Maßnahmen, {len(catalogue.programmes)} Programme")
 
 
 def _content_errors_without_traceback(record: logging.LogRecord) -> bool:

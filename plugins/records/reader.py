@@ -20,6 +20,21 @@ MAX_DEPTH = 12
 MAX_NODES = 20_000
 
 
+YAML_PROBLEMS = {
+    "mapping values are not allowed here": "an dieser Stelle darf kein weiteres „name: wert“ stehen",
+    "could not find expected ':'": "der Doppelpunkt nach dem Feldnamen fehlt",
+    "found unexpected end of stream": "ein Anführungszeichen wird nicht geschlossen",
+    "found character '\\t' that cannot start any token": "Tabulator gefunden; bitte mit Leerzeichen einrücken",
+    "did not find expected key": "Einrückung passt nicht zu den Zeilen davor",
+    "did not find expected '-' indicator": "Einrückung einer Liste passt nicht",
+    "found undefined alias": "YAML-Verweise (*) sind nicht erlaubt",
+}
+
+
+def yaml_problem_text(problem: str) -> str:
+    return YAML_PROBLEMS.get(problem, problem)
+
+
 class YamlDate(str):
     """An ISO date string that YAML had resolved to a date; kept as text, remembered as a date."""
 
@@ -161,8 +176,9 @@ def read_record(file_path: Path, display_path: str) -> tuple[RawRecord | None, l
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else 1
-        what = error.problem or "ungültige Syntax"
-        return problem(line, "(YAML)", f"YAML-Syntaxfehler: {what}; häufige Ursachen sind ein fehlendes Leerzeichen nach dem Doppelpunkt, falsche Einrückung oder ein Doppelpunkt im Text ohne Anführungszeichen")
+        what = yaml_problem_text(error.problem or "ungültige Syntax")
+        return problem(line, "(YAML)", f"YAML-Syntaxfehler: {what}; häufige Ursachen sind falsche Einrückung, "
+                                       "ein fehlendes Leerzeichen nach dem Doppelpunkt oder ein Doppelpunkt im Text ohne Anführungszeichen")
     except yaml.YAMLError as error:
         return problem(1, "(YAML)", f"YAML-Fehler: {error}")
     except RecursionError:

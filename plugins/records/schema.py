@@ -72,6 +72,12 @@ def vocabulary_labels(node: dict) -> dict | None:
     return None
 
 
+def vocabulary_entries(path, kind="measure") -> list[dict]:
+    """The const entries (with any x- annotations) of the vocabulary at a field path."""
+    node = subschema_at(kind, path) or {}
+    return list(node.get("oneOf", []))
+
+
 def label(kind: str, field: str) -> str:
     return schemas()[kind]["properties"][field]["title"]
 

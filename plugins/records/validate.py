@@ -52,9 +52,14 @@ def describe(value) -> str:
     return str(value)
 
 
-def _suggest(word, candidates):
-    close = difflib.get_close_matches(str(word), list(candidates), n=1, cutoff=0.6)
-    return f"; meinten Sie „{close[0]}“?" if close else ""
+def _suggest(word, candidates, aliases=None):
+    """' (meinten Sie „x“?)' for the closest candidate; aliases map other spellings (German labels) to it."""
+    pool = {str(c): str(c) for c in candidates}
+    pool.update({alias.casefold(): target for alias, target in (aliases or {}).items()})
+    close = difflib.get_close_matches(str(word).casefold(), list(pool), n=1, cutoff=0.6)
+    return f" (meinten Sie „{pool[close[0]]}“?)" if close else ""
+
+
 
 
 def _expected_of(node) -> str:
@@ -78,11 +83,12 @@ def _translate(kind: str, raw: RawRecord, error) -> Problem:
         title = schema.resolve(sub.get("properties", {}).get(missing, {})).get("title", missing)
         return Problem(raw.path, line, field_name(path + (missing,)), f"Pflichtfeld „{title}“ fehlt")
     if rule == "additionalProperties":
-        allowed = set(node.get("properties", {}))
-        unknown = sorted(set(value) - allowed)
+        properties = node.get("properties", {})
+        unknown = sorted(set(value) - set(properties))
         key = unknown[0] if unknown else "?"
-        return Problem(raw.path, raw.line_of(path + (key,)), field_name(path + (key,)),
-                       f"unbekanntes Feld{_suggest(key, allowed) or '; erlaubt sind: ' + ', '.join(sorted(allowed))}")
+        titles = {schema.resolve(child).get("title", name): name for name, child in properties.items()}
+        hint = _suggest(key, properties, titles) or "; erlaubt sind: " + ", ".join(sorted(properties))
+        return Problem(raw.path, raw.line_of(path + (key,)), field_name(path + (key,)), f"unbekanntes Feld{hint}")
     if rule == "type":
         expected = _expected_of(node)
         hint = ""
@@ -99,9 +105,9 @@ def _translate(kind: str, raw: RawRecord, error) -> Problem:
         return Problem(raw.path, line, name, f"erwartet {expected}, gefunden: {got}{hint}")
     if rule == "oneOf" and all("const" in entry for entry in node.get("oneOf", [])):
         allowed = [entry["const"] for entry in node["oneOf"]]
-        listing = ", ".join(allowed) if len(allowed) <= 10 else "siehe Datenwörterbuch /daten/woerterbuch/"
-        return Problem(raw.path, line, name,
-                       f"{describe(value)} ist kein zulässiger Wert{_suggest(value, allowed) if isinstance(value, str) else ''}; erlaubt: {listing}")
+        labels = {entry.get("title", entry["const"]): entry["const"] for entry in node["oneOf"]}
+        hint = _suggest(value, allowed, labels) if isinstance(value, str) else ""
+        return Problem(raw.path, line, name, f"{describe(value)} ist kein zulässiger Wert{hint}; erlaubt: {', '.join(allowed)}")
     if rule == "pattern":
         if node.get("x-partial-date"):
             return Problem(raw.path, line, name, f"erwartet ein Datum als JJJJ, JJJJ-MM oder JJJJ-MM-TT, gefunden: {describe(value)}")
@@ -180,7 +186,9 @@ def thin_record_warnings(kind: str, raw: RawRecord) -> list[Problem]:
         warnings.append(Problem(raw.path, 1, "results", "keine Ergebnisse angegeben", warning=True))
     if kind == "measure" and not data.get("cost_per_participant") and not data.get("budget"):
         warnings.append(Problem(raw.path, 1, "cost_per_participant", "keine Kostenangabe", warning=True))
-    if not (data.get("source") or {}).get("pages"):
+    source = data.get("source") or {}
+    paged = {e["const"] for e in schema.vocabulary_entries(("source", "document"), kind) if e.get("x-has-pages")}
+    if source.get("document") in paged and not source.get("pages"):
         warnings.append(Problem(raw.path, raw.line_of(("source",)), "source.pages", "keine Seitenangabe zur Quelle", warning=True))
     if not raw.body.strip():
         warnings.append(Problem(raw.path, raw.body_line, "(Text)", "kein Beschreibungstext unter dem Kopfbereich", warning=True))
@@ -215,7 +223,7 @@ def _cross_check(raws: dict) -> list[Problem]:
             if isinstance(target, str) and target not in programmes:
                 problems.append(Problem(raw.path, raw.line_of((key,)), key,
                                         f"Programm „{target}“ gibt es nicht{_suggest(target, programmes)}; "
-                                        f"erwartet der Dateiname eines Programms in content/programmes/ ohne .md"))
+                                        f"erwartet wird der Dateiname eines Programms in content/programmes/ ohne .md"))
     for raw in raws.get("programme", []):
         chain, current = [raw.slug], programmes.get(raw.data.get("parent"))
         while current is not None:
@@ -240,12 +248,14 @@ def record_files(content_root: Path):
 
 def check_tree(content_root: Path, display_root: Path | None = None, strict: bool = False):
     """Read and check every record; return ({kind: [RawRecord]}, errors, warnings)."""
-    display_root = display_root or content_root.parent
+    if display_root is None:
+        cwd = Path.cwd()
+        display_root = cwd if content_root.resolve().is_relative_to(cwd) else content_root.parent
     raws = {kind: [] for kind in schema.RECORD_TYPES}
     errors, warnings = [], []
     for kind, file in record_files(content_root):
         try:
-            shown = str(file.relative_to(display_root))
+            shown = str(file.resolve().relative_to(display_root.resolve()))
         except ValueError:
             shown = str(file)
         if file.suffix != ".md":

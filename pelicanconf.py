@@ -1,0 +1,64 @@
+"""Settings for a local build (`make serve`, `make build` uses publishconf.py on top)."""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+if str(ROOT) not in sys.path:  # the plugins are imported as the package `plugins`
+    sys.path.insert(0, str(ROOT))
+
+from plugins.records import fmt  # noqa: E402
+
+AUTHOR = "Redaktion Praxiskatalog"
+SITENAME = "Praxiskatalog Arbeitsmarktpolitik"
+SITESUBTITLE = "Gute Praxis aus Jobcentern, Ländern und Programmen"
+SITEURL = ""
+REPOSITORY_URL = "https://github.com/praxiskatalog/praxiskatalog"
+
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+TIMEZONE = "Europe/Berlin"
+DEFAULT_LANG = "de"
+DEFAULT_DATE = "fs"
+
+# Records are read by plugins/records; Pelican itself reads only the static pages.
+ARTICLE_PATHS = ["news"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = []
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+DISPLAY_PAGES_ON_MENU = False
+DISPLAY_CATEGORIES_ON_MENU = False
+DIRECT_TEMPLATES = ["index"]
+for _kind in ("ARCHIVES", "AUTHORS", "CATEGORIES", "TAGS", "AUTHOR", "CATEGORY", "TAG", "ARTICLE",
+              "ARTICLE_LANG", "PAGE_LANG", "DRAFT", "DRAFT_LANG", "DRAFT_PAGE", "DRAFT_PAGE_LANG"):
+    globals()[f"{_kind}_SAVE_AS"] = ""
+
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+DELETE_OUTPUT_DIRECTORY = True
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+
+# Order matters: records gathers and validates first; the others read its catalogue.
+PLUGIN_PATHS = []
+PLUGINS = [
+    "plugins.records",
+    "plugins.record_pages",
+    "plugins.facets",
+]
+
+JINJA_FILTERS = {
+    "number_de": fmt.number_de,
+    "money": fmt.money,
+    "partial_date": fmt.partial_date,
+}
+
+# Record fields are untrusted text from many hands: escape everything unless marked safe.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

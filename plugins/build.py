@@ -1,0 +1,66 @@
+"""`python -m plugins.build`: run Pelican, fail cleanly on content errors, end with one summary line."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from pelican import Pelican, signals
+from pelican.log import console
+from pelican.log import init as init_logging
+from pelican.settings import read_settings
+
+from .records.problems import ContentErrors
+
+
+def _size_kb(path: Path) -> int:
+    return round(sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1024)
+
+
+def build(settings_file: str, output: str | None = None, content: str | None = None) -> int:
+    init_logging(level=logging.WARNING)
+    overrides = {}
+    if output:
+        overrides["OUTPUT_PATH"] = output
+    if content:
+        overrides["PATH"] = content
+    settings = read_settings(settings_file, override=overrides)
+    captured = {}
+
+    def capture(generators):
+        captured["context"] = generators[0].context
+
+    signals.all_generators_finalized.connect(capture)
+    pelican = Pelican(settings)
+    console.quiet = True  # Pelican's own "Done: 0 articles …" line would contradict ours
+    try:
+        pelican.run()
+    except ContentErrors as errors:
+        print(f"Abbruch: {errors}", file=sys.stderr)
+        return 1
+    finally:
+        console.quiet = False
+        signals.all_generators_finalized.disconnect(capture)
+    context = captured.get("context", {})
+    parts = list(context.get("build_summary", []))
+    output_path = Path(settings["OUTPUT_PATH"])
+    shown = output_path.relative_to(Path.cwd()) if output_path.is_relative_to(Path.cwd()) else output_path
+    pages = sum(1 for _ in output_path.rglob("*.html"))
+    parts.append(f"{pages} Seiten, {_size_kb(output_path)} KB in {shown}/")
+    print(", ".join(parts))
+    return 0
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="build", description="Baut die Website.")
+    parser.add_argument("--settings", default="publishconf.py")
+    parser.add_argument("--output")
+    parser.add_argument("--content")
+    args = parser.parse_args(argv)
+    return build(args.settings, args.output, args.content)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

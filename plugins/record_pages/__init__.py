@@ -1,0 +1,3 @@
+"""Write a page per measure and programme, and the two lists."""
+
+from .plugin import register  # noqa: F401

@@ -1,0 +1,74 @@
+"""Invoke tasks. `make` targets call these; run `.venv/bin/invoke --list` for all of them."""
+
+import shlex
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import task
+
+ROOT = Path(__file__).resolve().parent
+CONFIG = {
+    "content": "content",
+    "output": "output",
+    "settings_local": "pelicanconf.py",
+    "settings_publish": "publishconf.py",
+    "host": "127.0.0.1",
+    "port": 8000,
+}
+PY = shlex.quote(sys.executable)
+
+
+@task
+def validate(c, strict=False, paths=""):
+    """Check every record without building; --strict turns warnings into errors."""
+    flags = " --strict" if strict else ""
+    c.run(f"{PY} -m plugins.records --content {CONFIG['content']}{flags} {paths}", pty=False)
+
+
+@task
+def build(c, settings=None):
+    """Build the publishable site into output/; exits non-zero on any content error."""
+    settings = settings or CONFIG["settings_publish"]
+    c.run(f"{PY} -m plugins.build --settings {settings} --output {CONFIG['output']}")
+
+
+@task
+def serve(c):
+    """Build, serve on http://localhost:8000 and rebuild when content, theme or settings change."""
+    c.run(f"{PY} -m pelican {CONFIG['content']} -s {CONFIG['settings_local']} -o {CONFIG['output']} "
+          f"--autoreload --listen --bind {CONFIG['host']} --port {CONFIG['port']}", pty=True)
+
+
+@task
+def livereload(c):
+    """Like serve, but the browser reloads itself after each rebuild."""
+    from livereload import Server
+
+    def rebuild():
+        c.run(f"{PY} -m plugins.build --settings {CONFIG['settings_local']} --output {CONFIG['output']}", warn=True)
+
+    rebuild()
+    server = Server()
+    for pattern in ("content/**/*.md", "theme/**/*", "plugins/**/*.py", "plugins/**/*.json", "*.py"):
+        server.watch(pattern, rebuild)
+    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["output"])
+
+
+@task(help={"title": "Titel der neuen Maßnahme", "kind": "measure oder programme"})
+def new(c, title, kind="measure"):
+    """Write a new record file from the schema, every field explained in German."""
+    c.run(f"{PY} -m plugins.records.template {shlex.quote(kind)} {shlex.quote(title)}")
+
+
+@task
+def test(c, k=""):
+    """Run every test (unit, scenario builds, browser tests in Debian's chromium)."""
+    selection = f" -k {shlex.quote(k)}" if k else ""
+    c.run(f"{PY} -m pytest -q{selection}", pty=False)
+
+
+@task
+def clean(c):
+    """Remove the generated site."""
+    shutil.rmtree(ROOT / CONFIG["output"], ignore_errors=True)

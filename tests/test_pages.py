@@ -1,0 +1,103 @@
+"""The built site: Steckbrief, lists, facet pages and links between programmes and measures."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from plugins.facets.definitions import FACETS  # plugins.facets
+from plugins.record_pages.facts import fact_rows  # plugins.record_pages
+from plugins.records.model import build_catalogue
+from plugins.records.validate import check_tree
+
+from .conftest import ROOT
+
+
+class _Text(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.parts, self.links = [], []
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.links.append(dict(attrs).get("href"))
+
+
+def _parse(path):
+    parser = _Text()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return " ".join(" ".join(parser.parts).split()), parser.links
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    raws, errors, _ = check_tree(ROOT / "content")
+    assert errors == []
+    return build_catalogue(raws)
+
+
+def test_measure_page_is_a_steckbrief_with_the_fact_box_first(built_site):
+    html = (built_site / "massnahmen" / "bahn-frei" / "index.html").read_text(encoding="utf-8")
+    text, links = _parse(built_site / "massnahmen" / "bahn-frei" / "index.html")
+    assert '<html lang="de">' in html
+    assert html.index("Auf einen Blick") < html.index("<h2>Ziel</h2>")
+    for fact in ("Träger Jobcenter Main-Kinzig-Kreis", "Bundesland Hessen", "§ 45 SGB III",
+                 "rund 5.250 € je Teilnahme", "rund 279.000 €", "Seiten 31–33"):
+        assert fact in text
+    assert "/zielgruppen/langzeitleistungsbeziehende/" in links
+    assert "/rechtsgrundlagen/45-sgb-iii/" in links
+    assert "/handlungsfelder/gesundheitsfoerderung/" in links
+
+
+def test_every_record_has_a_page_and_is_in_its_list(built_site, catalogue):
+    for url, records in (("massnahmen", catalogue.measures), ("programme", catalogue.programmes)):
+        _, links = _parse(built_site / url / "index.html")
+        for record in records:
+            assert (built_site / record.url / "index.html").exists()
+            assert f"/{record.url}" in links
+
+
+def test_measure_links_to_programme_and_programme_lists_it(built_site, catalogue):
+    pairs = [(m, m.programme) for m in catalogue.measures if m.programme]
+    pairs += [(p, p.parent) for p in catalogue.programmes if p.parent]
+    assert pairs, "no record links to a programme"
+    for child, parent in pairs:
+        _, child_links = _parse(built_site / child.url / "index.html")
+        _, parent_links = _parse(built_site / parent.url / "index.html")
+        assert f"/{parent.url}" in child_links
+        assert f"/{child.url}" in parent_links
+
+
+def test_facet_pages_list_exactly_the_matching_measures(built_site, catalogue):
+    for facet in FACETS:
+        text, links = _parse(built_site / facet.key / "index.html")
+        for value in facet.compute(catalogue.measures):
+            assert f"/{value.url}" in links
+            _, value_links = _parse(built_site / value.url / "index.html")
+            listed = {link for link in value_links if link and link.startswith("/massnahmen/") and link != "/massnahmen/"}
+            assert listed == {f"/{record.url}" for record in value.records}, value.url
+
+
+def test_home_page_offers_entry_points(built_site):
+    text, links = _parse(built_site / "index.html")
+    assert "/handlungsfelder/gesundheitsfoerderung/" in links
+    assert any(link.startswith("/zielgruppen/") for link in links)
+    assert re.search(r"\d+ Maßnahmen", text)
+
+
+def test_fact_rows_use_schema_labels(catalogue):
+    record = next(r for r in catalogue.measures if r.slug == "bahn-frei")
+    labels = [row["label"] for row in fact_rows(record)]
+    assert labels[:3] == ["Träger", "Bundesland", "Region"]
+    assert "Kosten je Teilnehmer/-in" in labels and labels[-1] == "Quelle"
+
+
+def test_no_page_loads_anything_from_another_host(built_site):
+    external = re.compile(r'<(script|link|img|iframe|source|video|audio)\b[^>]*\b(src|href)="(https?:)?//', re.I)
+    offenders = [str(page) for page in built_site.rglob("*.html") if external.search(page.read_text(encoding="utf-8"))]
+    assert offenders == []

@@ -52,6 +52,7 @@ PLUGINS = [
     "plugins.records",
     "plugins.record_pages",
     "plugins.facets",
+    "plugins.keywords",
 ]
 
 JINJA_FILTERS = {

@@ -101,3 +101,18 @@ def test_no_page_loads_anything_from_another_host(built_site):
     external = re.compile(r'<(script|link|img|iframe|source|video|audio)\b[^>]*\b(src|href)="(https?:)?//', re.I)
     offenders = [str(page) for page in built_site.rglob("*.html") if external.search(page.read_text(encoding="utf-8"))]
     assert offenders == []
+
+
+def test_keyword_index_is_a_to_z_and_links_every_keyword(built_site, catalogue):
+    from plugins.keywords.plugin import initial, keyword_index  # plugins.keywords
+
+    sections = keyword_index(catalogue.records)
+    letters = [section["letter"] for section in sections]
+    assert letters == sorted(letters, key=lambda letter: (letter == "#", letter))
+    assert initial("Ärztlicher Dienst") == "A" and initial("§ 16e SGB II") == "#"
+    html = (built_site / "stichwortverzeichnis" / "index.html").read_text(encoding="utf-8")
+    for record in catalogue.records:
+        for keyword in record.get("keywords", []):
+            assert keyword.replace("&", "&amp;") in html or keyword in html
+    _, links = _parse(built_site / "stichwortverzeichnis" / "index.html")
+    assert {f"/{r.url}" for r in catalogue.records if r.get("keywords")} <= set(links)

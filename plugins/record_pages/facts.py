@@ -107,6 +107,17 @@ def fact_rows(record) -> list[dict]:
         if items:
             rows.append({"field": field_name, "label": schema.label(kind, field_name), "items": items})
 
+    if kind == "region":
+        agreement = record.get("agreement")
+        add("state", _linked(record, "state"))
+        add("agreement", [_item(agreement["title"], note=f"unterzeichnet {fmt.partial_date(agreement['signed'])}"
+                                if agreement.get("signed") else None)]
+            + [_item(party, note="Beteiligte") for party in agreement["parties"]]
+            + [_item(citation) for citation in agreement.get("legal_basis", [])])
+        add("as_of", [_item(fmt.partial_date(record.get("as_of")))])
+        add("source", _source(record))
+        return rows
+
     add("provider", [_item(provider.get("institution"), note=record.label_of(("provider", "kind"), provider.get("kind")))]
         + [_item(partner, note="Partner") for partner in provider.get("partners", [])])
     add("state", _linked(record, "state"))

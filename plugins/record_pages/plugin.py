@@ -12,7 +12,8 @@ class RecordPagesGenerator(Generator):
     def generate_output(self, writer):
         catalogue = self.context["catalogue"]
         for template_name, records, url in (("measures", catalogue.measures, "massnahmen/"),
-                                             ("programmes", catalogue.programmes, "programme/")):
+                                             ("programmes", catalogue.programmes, "programme/"),
+                                             ("regions", catalogue.regions, "regionen/")):
             writer.write_file(f"{url}index.html", self.get_template(template_name), self.context,
                               records=records, page_url=url)
         for record in catalogue.records:

@@ -8,17 +8,19 @@ CURRENCY_SIGN = {"EUR": "€", "DM": "DM"}
 
 
 def number_de(value, decimals=None) -> str:
-    """1234567.5 -> '1.234.567,5'; integers keep no decimals, cents keep two."""
+    """1234567.5 -> '1.234.567,5'; without `decimals`, as many as the value has (at most two)."""
     if value is None:
         return ""
     if decimals is None:
-        decimals = 0 if float(value).is_integer() else 2
+        decimals = len(f"{float(value):.2f}".rstrip("0").split(".")[1])
     text = f"{float(value):,.{decimals}f}"
     return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
 
 
 def money(amount, currency="EUR", approximate=False, decimals=None) -> str:
     prefix = "rund " if approximate else ""
+    if decimals is None:
+        decimals = 0 if float(amount).is_integer() else 2  # cents: 5.985,00 €, never 5.985,5 €
     return f"{prefix}{number_de(amount, decimals)}\u00a0{CURRENCY_SIGN.get(currency, currency)}"
 
 

@@ -10,8 +10,8 @@ from markupsafe import Markup
 
 from . import schema
 
-URL_PREFIX = {"measure": "massnahmen", "programme": "programme"}
-KIND_LABEL = {"measure": "Maßnahme", "programme": "Programm"}
+URL_PREFIX = {"measure": "massnahmen", "programme": "programme", "region": "regionen"}
+KIND_LABEL = {"measure": "Maßnahme", "programme": "Programm", "region": "Region"}
 
 # Markdown bodies come from many hands: keep structure, drop anything that could run or load.
 ALLOWED_TAGS = {"p", "br", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "b", "i", "a", "blockquote",
@@ -37,6 +37,7 @@ class Record:
     parent: "Record | None" = None
     children: list = field(default_factory=list)
     measures: list = field(default_factory=list)
+    implementations: list = field(default_factory=list)  # (region, implementation) or (programme, implementation)
 
     @property
     def url(self) -> str:
@@ -72,10 +73,11 @@ class Record:
 class Catalogue:
     measures: list
     programmes: list
+    regions: list = field(default_factory=list)
 
     @property
     def records(self):
-        return self.measures + self.programmes
+        return self.measures + self.programmes + self.regions
 
     def by_slug(self, slug):
         return next((record for record in self.records if record.slug == slug), None)
@@ -94,8 +96,13 @@ def build_catalogue(raws: dict) -> Catalogue:
         record.programme = programmes.get(record.data.get("programme"))
         if record.programme:
             record.programme.measures.append(record)
+    for region in built.get("region", []):
+        for implementation in region.data.get("implementations", []):
+            programme = programmes[implementation["programme"]]
+            region.implementations.append((programme, implementation))
+            programme.implementations.append((region, implementation))
     for record in built.get("programme", []):
         record.children.sort(key=lambda r: r.sort_key)
         record.measures.sort(key=lambda r: r.sort_key)
-    return Catalogue(sorted(built.get("measure", []), key=lambda r: r.sort_key),
-                     sorted(built.get("programme", []), key=lambda r: r.sort_key))
+        record.implementations.sort(key=lambda pair: pair[0].sort_key)
+    return Catalogue(*(sorted(built.get(kind, []), key=lambda r: r.sort_key) for kind in ("measure", "programme", "region")))

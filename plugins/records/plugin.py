@@ -26,7 +26,7 @@ class CatalogueGenerator(Generator):
         catalogue = build_catalogue(raws)
         self.context["catalogue"] = catalogue
         self.context.setdefault("build_summary", []).append(
-            f"{len(catalogue.measures)} Maßnahmen, {len(catalogue.programmes)} Programme")
+            f"{len(catalogue.measures)} Maßnahmen, {len(catalogue.programmes)} Programme, {len(catalogue.regions)} Regionen")
 
 
 def _content_errors_without_traceback(record: logging.LogRecord) -> bool:

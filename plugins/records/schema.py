@@ -10,7 +10,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
-RECORD_TYPES = {"measure": "measures", "programme": "programmes"}  # type -> content folder
+RECORD_TYPES = {"measure": "measures", "programme": "programmes", "region": "regions"}  # type -> content folder
 COMMON_ID = "common.schema.json"
 
 

@@ -182,6 +182,8 @@ def _normalise(kind: str, raw: RawRecord) -> list[Problem]:
 def thin_record_warnings(kind: str, raw: RawRecord) -> list[Problem]:
     """Valid but thin: worth a warning, an error only with --strict."""
     data, warnings = raw.data, []
+    if kind == "region":
+        return warnings
     if not data.get("results"):
         warnings.append(Problem(raw.path, 1, "results", "keine Ergebnisse angegeben", warning=True))
     if kind == "measure" and not data.get("cost_per_participant") and not data.get("budget"):
@@ -222,6 +224,14 @@ def _cross_check(raws: dict) -> list[Problem]:
             target = raw.data.get(key)
             if isinstance(target, str) and target not in programmes:
                 problems.append(Problem(raw.path, raw.line_of((key,)), key,
+                                        f"Programm „{target}“ gibt es nicht{_suggest(target, programmes)}; "
+                                        f"erwartet wird der Dateiname eines Programms in content/programmes/ ohne .md"))
+    for raw in raws.get("region", []):
+        for index, implementation in enumerate(raw.data.get("implementations") or []):
+            target = implementation.get("programme") if isinstance(implementation, dict) else None
+            if isinstance(target, str) and target not in programmes:
+                path = ("implementations", index, "programme")
+                problems.append(Problem(raw.path, raw.line_of(path), field_name(path),
                                         f"Programm „{target}“ gibt es nicht{_suggest(target, programmes)}; "
                                         f"erwartet wird der Dateiname eines Programms in content/programmes/ ohne .md"))
     for raw in raws.get("programme", []):

@@ -119,3 +119,31 @@ def test_no_contact_person_of_the_sources_is_named(catalogue):
     offenders = [f"{record.path}: {name}" for record in catalogue.records for name in names
                  if name in (ROOT / record.path).read_text(encoding="utf-8")]
     assert offenders == []
+
+
+def _words(text):
+    return re.findall(r"[a-zäöüß0-9]+", text.lower())
+
+
+def _own_text(record):
+    """Summary and Markdown body: the parts written in the editors' own words (names and definitions live elsewhere)."""
+    body = (ROOT / record.path).read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    return record.get("summary") + "\n" + body
+
+
+def test_record_texts_are_summaries_not_copied_paragraphs(catalogue):
+    """No run of 20 or more consecutive words of a summary or body stands verbatim in the cited source."""
+    window = 20
+    shingles = {}
+    for document in SEED_FILES:
+        words = _words(_seed(document))
+        shingles[document] = {tuple(words[i:i + window]) for i in range(len(words) - window + 1)}
+    copied = []
+    for record in catalogue.records:
+        words = _words(_own_text(record))
+        seen = shingles[record.get("source")["document"]]
+        for i in range(len(words) - window + 1):
+            if tuple(words[i:i + window]) in seen:
+                copied.append(f"{record.path}: „{' '.join(words[i:i + window])} …“")
+                break
+    assert copied == []

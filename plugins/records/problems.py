@@ -5,6 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def field_name(path) -> str:
+    """("cost_per_participant", 0, "amount") -> "cost_per_participant[1].amount" (lists counted from 1)."""
+    text = ""
+    for part in path:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text or "(Kopfbereich)"
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     path: str

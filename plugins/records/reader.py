@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Problem
+from .problems import Problem, field_name
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 12
@@ -77,9 +77,12 @@ class _Builder:
 
     def build(self, node, path=(), depth=0):
         line = node.start_mark.line + self.offset
-        name = ".".join(str(p) for p in path) or "(Kopfbereich)"
+        name = field_name(path)
         if id(node) in self.seen:
-            raise _Refused(line, name, "YAML-Anker und -Verweise (& und *) sind nicht erlaubt; bitte den Wert ausschreiben")
+            # An alias carries the anchor's position; the nearest key on the path is where it was used.
+            keyed = next((path[:i] for i in range(len(path), 0, -1) if isinstance(path[i - 1], str)), ())
+            raise _Refused(self.lines.get(keyed, line), name,
+                           "YAML-Anker und -Verweise (& und *) sind nicht erlaubt; bitte den Wert ausschreiben")
         self.seen.add(id(node))
         if len(self.seen) > MAX_NODES:
             raise _Refused(line, name, f"zu viele Werte (mehr als {MAX_NODES}); ein Datensatz ist zu groß")
@@ -95,7 +98,7 @@ class _Builder:
                     raise _Refused(key_node.start_mark.line + self.offset, name, "YAML-Zusammenführung (<<) ist nicht erlaubt")
                 child = path + (key,)
                 if key in result:
-                    raise _Refused(key_node.start_mark.line + self.offset, ".".join(map(str, child)),
+                    raise _Refused(key_node.start_mark.line + self.offset, field_name(child),
                                    "Feld ist doppelt angegeben; jedes Feld darf nur einmal vorkommen")
                 self.lines[child] = key_node.start_mark.line + self.offset
                 result[key] = self.build(value_node, child, depth + 1)
@@ -116,6 +119,18 @@ class _Builder:
         if isinstance(value, bytes):
             raise _Refused(line, name, "Binärdaten sind nicht erlaubt")
         return value
+
+
+def _check_depth(front: str) -> None:
+    """Refuse absurd nesting from the event stream, before the recursive composer could overflow."""
+    depth = 0
+    for event in yaml.parse(front, Loader=yaml.SafeLoader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH + 1:
+                raise _Refused(event.start_mark.line + 2, "(YAML)", f"zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
 
 
 def _front_matter_bounds(lines):
@@ -159,8 +174,9 @@ def read_record(file_path: Path, display_path: str) -> tuple[RawRecord | None, l
         return problem(1, "(Kopfbereich)", "der Kopfbereich wird nicht geschlossen; nach den Feldern fehlt eine Zeile ---")
     front = "\n".join(lines[1:end])
     body = "\n".join(lines[end + 1:])
-    loader = yaml.SafeLoader(front)
     try:
+        loader = yaml.SafeLoader(front)
+        _check_depth(front)
         try:
             node = loader.get_single_node()
         finally:
@@ -173,6 +189,9 @@ def read_record(file_path: Path, display_path: str) -> tuple[RawRecord | None, l
         data = builder.build(node)
     except _Refused as refused:
         return problem(refused.line, refused.field_name, refused.message)
+    except yaml.reader.ReaderError as error:
+        line = front[: error.position].count("\n") + 2
+        return problem(line, "(YAML)", f"unzulässiges Steuerzeichen (0x{error.character:02x}); bitte entfernen")
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else 1

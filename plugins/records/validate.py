@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from . import legal, schema
-from .problems import Problem
+from .problems import Problem, field_name
 from .reader import RawRecord, YamlDate, read_record
 
 YAML_BOOLEAN_WORDS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
@@ -27,13 +27,6 @@ TYPE_NAMES = {
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 PHONE = re.compile(r"(?<![\d.,])(?:\+49|0)\d{2,5}\s?[/-]\s?\d{2,}(?:[-\s]\d+)*")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
-def field_name(path) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text or "(Kopfbereich)"
 
 
 def describe(value) -> str:

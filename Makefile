@@ -9,6 +9,7 @@ VENV := .venv
 INVOKE := $(VENV)/bin/invoke
 
 .PHONY: serve build validate test bench clean browser
+# make test also needs Java (for the Nu Html Checker) and Node.js with npm (for axe-core); both ship with the machine image.
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +20,10 @@ $(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
 
 $(VENV)/.testdeps: requirements-test.txt requirements.txt | $(VENV)/bin/python
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
 browser:
@@ -36,10 +41,10 @@ build: $(VENV)/.runtime
 validate: $(VENV)/.runtime
 	$(INVOKE) validate
 
-test: $(VENV)/.testdeps browser
+test: $(VENV)/.testdeps node_modules/.installed browser
 	$(INVOKE) test
 
-bench: $(VENV)/.testdeps browser
+bench: $(VENV)/.testdeps node_modules/.installed browser
 	$(INVOKE) bench
 
 clean:

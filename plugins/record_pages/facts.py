@@ -7,12 +7,23 @@ from ..records import fmt, schema
 from ..records.legal import paragraph_key
 
 FACET_BY_FIELD = {facet.field: facet for facet in FACETS}
+BOUND_LABELS = {entry["const"]: entry["title"] for entry in schema.vocabulary("bound")}
 UNIT_OF_KIND = {"participants": "Teilnehmende", "places": "Plätze", "households": "Bedarfsgemeinschaften",
                 "staff": "Personalstellen"}
 
 
 def _item(text, url=None, note=None):
     return {"text": text, "url": url, "note": note}
+
+
+def _qualified(item, text):
+    """Prefix 'mehr als', 'bis zu' … or 'rund' as the source qualifies the figure."""
+    bound = BOUND_LABELS.get(item.get("bound"))
+    if bound:
+        return f"{bound} {text.removeprefix('rund ')}"
+    if item.get("approximate") and not text.startswith("rund "):
+        return f"rund {text}"
+    return text
 
 
 def _linked(record, field_name):
@@ -54,7 +65,8 @@ def _budget(record):
         notes = [item["covers"]]
         if item.get("status"):
             notes.append(record.label_of(("budget", 0, "status"), item["status"]))
-        rows.append(_item(fmt.money(item["amount"], item["currency"], item.get("approximate")), note="; ".join(notes)))
+        rows.append(_item(_qualified(item, fmt.money(item["amount"], item["currency"], item.get("approximate"))),
+                          note="; ".join(notes)))
     return rows
 
 
@@ -62,18 +74,22 @@ def _costs(record):
     rows = []
     for item in record.get("cost_per_participant", []):
         per = record.label_of(("cost_per_participant", 0, "per"), item["per"])
+        year = item.get("year") or str(record.get("as_of"))[:4]
         if item["basis"] == "derived":
-            note = f"abgeleitet, Preisstand {item['year']}: {item['derivation']}"
+            note = f"abgeleitet, Preisstand {year}: {item['derivation']}"
         else:
-            note = f"angegeben, Preisstand {item['year']}"
-        rows.append(_item(f"{fmt.money(item['amount'], item['currency'], item.get('approximate'))} {per}", note=note))
+            note = f"angegeben, Preisstand {year}"
+        if item.get("note"):
+            note += f"; {item['note']}"
+        money = _qualified(item, fmt.money(item["amount"], item["currency"], item.get("approximate")))
+        rows.append(_item(f"{money} {per}", note=note))
     return rows
 
 
 def _participants(record):
     rows = []
     for item in record.get("participants", []):
-        text = f"{fmt.number_de(item['count'])} {UNIT_OF_KIND[item['kind']]}" + (" (geplant)" if item.get("planned") else "")
+        text = _qualified(item, f"{fmt.number_de(item['count'])} {UNIT_OF_KIND[item['kind']]}") + (" (geplant)" if item.get("planned") else "")
         note = item["description"] + (f"; Stand {fmt.partial_date(item['as_of'])}" if item.get("as_of") else "")
         rows.append(_item(text, note=note))
     return rows
@@ -84,7 +100,7 @@ def _results(record):
     for item in record.get("results", []):
         if item.get("value") is not None:
             unit = f" {item['unit']}" if item.get("unit") else ""
-            text = f"{fmt.number_de(item['value'])}{unit}: {item['description']}"
+            text = _qualified(item, f"{fmt.number_de(item['value'])}{unit}") + f": {item['description']}"
         else:
             text = item["description"]
         rows.append(_item(text, note=f"Stand {fmt.partial_date(item['as_of'])}" if item.get("as_of") else None))

@@ -53,7 +53,20 @@ PLUGINS = [
     "plugins.record_pages",
     "plugins.facets",
     "plugins.keywords",
+    "plugins.open_data",
+    "plugins.costs",
+    "plugins.search",
+    "plugins.glossary",
+    "plugins.related",
 ]
+
+# Open data and editors (plugins/open_data). Sitemap, feed, JSON-LD and the data package need
+# absolute addresses; a local build (SITEURL "") uses PUBLIC_URL, publishing sets SITEURL.
+PUBLIC_URL = "https://praxiskatalog.github.io/praxiskatalog"
+REPOSITORY_BRANCH = "main"  # "Bearbeiten" links open the record file on this branch of REPOSITORY_URL
+FEED_MAX_ITEMS = 50  # entries in /daten/aenderungen.atom, newest change first; dates come from git
+DATA_LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Namensnennung 4.0 International (CC BY 4.0)",
+                "path": "https://creativecommons.org/licenses/by/4.0/deed.de"}
 
 JINJA_FILTERS = {
     "number_de": fmt.number_de,

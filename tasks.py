@@ -19,11 +19,13 @@ CONFIG = {
 PY = shlex.quote(sys.executable)
 
 
-@task
-def validate(c, strict=False, paths=""):
+@task(help={"paths": "nur für diese Dateien auch Warnungen melden, z. B. --paths content/measures/x.md (mehrere in Anführungszeichen)",
+            "strict": "Warnungen als Fehler behandeln", "format": "text oder github"})
+def validate(c, paths="", strict=False, format="text"):
     """Check every record without building; --strict turns warnings into errors."""
-    flags = " --strict" if strict else ""
-    c.run(f"{PY} -m plugins.records --content {CONFIG['content']}{flags} {paths}", pty=False)
+    flags = (" --strict" if strict else "") + (f" --format {shlex.quote(format)}" if format != "text" else "")
+    files = " ".join(shlex.quote(path) for path in shlex.split(paths or ""))
+    c.run(f"{PY} -m plugins.records --content {CONFIG['content']}{flags} {files}", pty=False)
 
 
 @task
@@ -55,10 +57,16 @@ def livereload(c):
     server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["output"])
 
 
-@task(help={"title": "Titel der neuen Maßnahme", "kind": "measure oder programme"})
+@task(help={"title": "Titel der neuen Maßnahme", "kind": "measure, programme oder region"})
 def new(c, title, kind="measure"):
     """Write a new record file from the schema, every field explained in German."""
     c.run(f"{PY} -m plugins.records.template {shlex.quote(kind)} {shlex.quote(title)}")
+
+
+@task
+def issue_form(c):
+    """Regenerate .github/ISSUE_TEMPLATE/massnahme-vorschlagen.yml from the schema's vocabularies."""
+    c.run(f"{PY} -m plugins.open_data.issue_form")
 
 
 @task

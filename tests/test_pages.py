@@ -73,13 +73,14 @@ def test_measure_links_to_programme_and_programme_lists_it(built_site, catalogue
         assert f"/{child.url}" in parent_links
 
 
-def test_facet_pages_list_exactly_the_matching_measures(built_site, catalogue):
+def test_facet_pages_list_exactly_the_matching_records(built_site, catalogue):
     for facet in FACETS:
         text, links = _parse(built_site / facet.key / "index.html")
-        for value in facet.compute(catalogue.measures):
+        for value in facet.compute(catalogue.measures + catalogue.programmes):
             assert f"/{value.url}" in links
             _, value_links = _parse(built_site / value.url / "index.html")
-            listed = {link for link in value_links if link and link.startswith("/massnahmen/") and link != "/massnahmen/"}
+            listed = {link for link in value_links if link and link.startswith(("/massnahmen/", "/programme/"))
+                      and link not in ("/massnahmen/", "/programme/") and link.count("/") == 3}
             assert listed == {f"/{record.url}" for record in value.records}, value.url
 
 

@@ -11,7 +11,9 @@ from .definitions import FACETS
 class FacetGenerator(Generator):
     def generate_context(self):
         catalogue = self.context["catalogue"]
-        self.context["facets"] = {facet.key: (facet, facet.compute(catalogue.measures)) for facet in FACETS}
+        # Programmes share the vocabularies (a programme under § 16e SGB II belongs on that page too).
+        records = catalogue.measures + catalogue.programmes
+        self.context["facets"] = {facet.key: (facet, facet.compute(records)) for facet in FACETS}
         self.context.setdefault("build_summary", []).append(f"{len(FACETS)} Facetten")
 
     def generate_output(self, writer):

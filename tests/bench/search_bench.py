@@ -1,0 +1,205 @@
+"""Search benchmark: index size, build time, and in headless Chromium time to first results and query time.
+
+    .venv/bin/python -m tests.bench.search_bench [--sizes real,1000,5000] [--json out.json]
+
+For each size the index parts are built in-process (timed), put into a copy of the real built
+site, and served from localhost with gzip, as a static host would serve them. Chromium opens
+/suche/?q=… once unthrottled and once throttled to 10 Mbit/s with 40 ms latency; "first
+results" is the time from DOM interactive to the first result in the list. Query time is the
+median of search-core.js's `search` over the loaded index parts. Figures go to stdout (and JSON).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from plugins.records.model import build_catalogue  # noqa: E402
+from plugins.records.validate import check_tree  # noqa: E402
+from plugins.search.index import SearchIndex, dumps, gzip_size  # noqa: E402
+from tests.bench.synthetic import generate  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, run_build  # noqa: E402
+
+QUERIES = ["Teilzeit", "Alleinerziehende Teilzeit", "Projekt", "Förd", "45", "§ 16i", "Jobcenter",
+           "Quartiersmanagement", "Gesundheit Hessen", "Jugendliche ohne Abschluss"]
+FIRST_QUERY = "Alleinerziehende Teilzeit"
+THROTTLE = {"offline": False, "latency": 40, "downloadThroughput": 10_000_000 / 8, "uploadThroughput": 5_000_000 / 8}
+FIRST_RESULT_SCRIPT = """
+window.__bench = {};
+new MutationObserver(function (_, observer) {
+  var list = document.getElementById('search-results');
+  if (!list) return;
+  if (!window.__bench.first && list.querySelector('li')) window.__bench.first = performance.now();
+  if (!window.__bench.complete && list.dataset.complete === 'true') window.__bench.complete = performance.now();
+}).observe(document, {subtree: true, childList: true, attributes: true});
+"""
+QUERY_SCRIPT = """
+async ([queries, repeats]) => {
+  const parts = await Promise.all(['kern', 'volltext'].map(n => fetch('/suche/' + n + '.json').then(r => r.json())));
+  const t0 = performance.now();
+  const indexes = parts.map(p => PraxisSuche.load(p.index));
+  const loadMs = performance.now() - t0;
+  const out = {};
+  for (const q of queries) {
+    const times = [];
+    let count = 0;
+    for (let i = 0; i < repeats; i++) {
+      const s = performance.now();
+      count = PraxisSuche.search(indexes, q).results.length;
+      times.push(performance.now() - s);
+    }
+    times.sort((a, b) => a - b);
+    out[q] = {median_ms: times[Math.floor(times.length / 2)], results: count};
+  }
+  const kernOnly = [indexes[0]];
+  const s = performance.now();
+  PraxisSuche.search(kernOnly, 'Alleinerziehende Teilzeit');
+  return {load_ms: loadMs, queries: out, kern_query_ms: performance.now() - s};
+}
+"""
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files gzip-compressed when the browser accepts it, as GitHub Pages and most hosts do."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def build_parts(content: Path) -> tuple[dict, float, int]:
+    raws, errors, _ = check_tree(content)
+    if errors:
+        raise SystemExit(f"{len(errors)} Fehler in {content}")
+    catalogue = build_catalogue(raws)
+    started = time.perf_counter()
+    parts = SearchIndex(catalogue.records).build()
+    files = {name: dumps(data) for name, data in parts.items()}
+    return files, time.perf_counter() - started, len(catalogue.records)
+
+
+def measure_browser(site: Path) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(GzipHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    result = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for profile in ("unthrottled", "10 Mbit/s, 40 ms"):
+                runs = []
+                for _ in range(3):
+                    context = browser.new_context()
+                    page = context.new_page()
+                    if profile != "unthrottled":
+                        cdp = context.new_cdp_session(page)
+                        cdp.send("Network.enable")
+                        cdp.send("Network.emulateNetworkConditions", THROTTLE)
+                    transferred = {"before_first": 0, "total": 0}
+                    page.add_init_script(FIRST_RESULT_SCRIPT)
+                    page.goto(f"{url}/suche/?q={FIRST_QUERY.replace(' ', '+')}")
+                    page.wait_for_function("() => window.__bench && window.__bench.complete", timeout=120_000)
+                    timing = page.evaluate("""() => {
+                        const nav = performance.getEntriesByType('navigation')[0];
+                        const res = performance.getEntriesByType('resource');
+                        const first = window.__bench.first;
+                        const size = r => r.encodedBodySize || r.transferSize || 0;
+                        return {interactive: nav.domInteractive, first: first, complete: window.__bench.complete,
+                                before_first: size(nav) + res.filter(r => r.responseEnd <= first).reduce((s, r) => s + size(r), 0),
+                                total: size(nav) + res.reduce((s, r) => s + size(r), 0)};
+                    }""")
+                    runs.append(timing)
+                    context.close()
+                result[profile] = {
+                    "first_results_after_interactive_ms": round(statistics.median(r["first"] - r["interactive"] for r in runs)),
+                    "full_text_after_interactive_ms": round(statistics.median(r["complete"] - r["interactive"] for r in runs)),
+                    "bytes_before_first_result": runs[-1]["before_first"],
+                    "bytes_total": runs[-1]["total"],
+                }
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(f"{url}/suche/")
+            page.wait_for_function("() => window.PraxisSuche")
+            result["queries"] = page.evaluate(QUERY_SCRIPT, [QUERIES, 7])
+            context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return result
+
+
+def bench(sizes, work: Path) -> dict:
+    base = work / "site"
+    built = run_build(ROOT / "content", base)
+    if built.returncode:
+        raise SystemExit(built.stderr)
+    report = {}
+    for size in sizes:
+        content = ROOT / "content" if size == "real" else generate(int(size), work / f"content-{size}")
+        files, seconds, records = build_parts(content)
+        site = work / f"site-{size}"
+        if site.exists():
+            shutil.rmtree(site)
+        shutil.copytree(base, site)
+        for name, data in files.items():
+            (site / "suche" / f"{name}.json").write_bytes(data)
+        entry = {"records": records, "index_build_s": round(seconds, 2),
+                 "files": {f"suche/{name}.json": {"raw_kb": round(len(data) / 1024), "gzip_kb": round(gzip_size(data) / 1024)}
+                           for name, data in files.items()}}
+        entry["gzip_kb_before_first_result"] = entry["files"]["suche/kern.json"]["gzip_kb"]
+        entry["gzip_kb_total"] = sum(f["gzip_kb"] for f in entry["files"].values())
+        entry["load_average_before"] = round(os.getloadavg()[0], 1)  # other work on the machine skews timings
+        entry["browser"] = measure_browser(site)
+        report[size] = entry
+        print(json.dumps({size: entry}, ensure_ascii=False, indent=1), flush=True)
+    return report
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Misst Größe und Geschwindigkeit der Suche.")
+    parser.add_argument("--sizes", default="real,1000,5000")
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--work", type=Path)
+    args = parser.parse_args(argv)
+    work = args.work or Path(tempfile.mkdtemp(prefix="search-bench-"))
+    report = bench(args.sizes.split(","), work)
+    if args.json:
+        args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

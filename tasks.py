@@ -76,6 +76,13 @@ def test(c, k=""):
     c.run(f"{PY} -m pytest -q{selection}", pty=False)
 
 
+@task(help={"sizes": "Umfänge, z. B. real,1000,5000", "skip_browser": "ohne Messungen im Browser"})
+def bench(c, sizes="real,1000,5000", skip_browser=False):
+    """Measure build time, memory, sizes, page weight and search; writes docs/benchmark.md and .json."""
+    flag = " --skip-browser" if skip_browser else ""
+    c.run(f"{PY} -m tests.bench.bench --sizes {shlex.quote(sizes)}{flag}")
+
+
 @task
 def clean(c):
     """Remove the generated site."""

@@ -96,9 +96,11 @@ def _translate(kind: str, raw: RawRecord, error) -> Problem:
             hint = " (das Feld steht da, aber ohne Wert; Wert eintragen oder Zeile löschen)"
         got = "eine Zahl" if isinstance(value, (int, float)) and not isinstance(value, bool) and node.get("type") == "string" else describe(value)
         return Problem(raw.path, line, name, f"erwartet {expected}, gefunden: {got}{hint}")
-    if rule == "oneOf" and all("const" in entry for entry in node.get("oneOf", [])):
-        allowed = [entry["const"] for entry in node["oneOf"]]
-        labels = {entry.get("title", entry["const"]): entry["const"] for entry in node["oneOf"]}
+    if rule == "enum":
+        labelled = schema.subschema_at(kind, path) or {}
+        entries = labelled.get("oneOf") or [{"const": value} for value in node["enum"]]
+        allowed = [entry["const"] for entry in entries]
+        labels = {entry.get("title", entry["const"]): entry["const"] for entry in entries}
         hint = _suggest(value, allowed, labels) if isinstance(value, str) else ""
         return Problem(raw.path, line, name, f"{describe(value)} ist kein zulässiger Wert{hint}; erlaubt: {', '.join(allowed)}")
     if rule == "pattern":

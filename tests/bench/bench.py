@@ -1,0 +1,294 @@
+"""`make bench`: the whole-site benchmark. Writes docs/benchmark.json and docs/benchmark.md.
+
+    .venv/bin/python -m tests.bench.bench [--sizes real,1000,5000] [--skip-browser]
+
+For the real catalogue and synthetic catalogues (tests/bench/synthetic.py), in one run:
+- our build (python -m plugins.build): wall time, peak memory, output size, pages, search index;
+- a bare Pelican build of the same record files (default theme, no plugins) as the reference,
+  so our plugins' cost is a ratio measured on the same machine in the same minute;
+- page weight per page type (HTML + CSS + JS, gzip, without the search index);
+- the search in headless Chromium (tests/bench/search_bench.py: first results, query times);
+- Pagefind (PyPI pagefind) indexing the same output: bytes transferred before its first result,
+  against ours for the same query.
+Timings on a shared machine scatter; the report records the load average next to each figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.bench import search_bench  # noqa: E402
+from tests.bench.synthetic import generate  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.page_types import PAGE_TYPES  # noqa: E402
+
+PY = sys.executable
+GOALS = {"plugins_overhead_at_5000": 0.5, "measure_page_gzip_kb": 30}
+BARE_SETTINGS = """
+PATH = {content!r}
+OUTPUT_PATH = {output!r}
+SITENAME = "Bare"
+SITEURL = ""
+DEFAULT_DATE = (2013, 1, 1)
+TIMEZONE = "Europe/Berlin"
+DEFAULT_LANG = "de"
+PLUGINS = []
+SLUGIFY_SOURCE = "basename"  # titles of Land guidelines exceed the file-name limit
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+"""
+PAGEFIND_PROBE = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Pagefind</title></head><body>
+<script type="module">
+const started = performance.now();
+const pagefind = await import('/pagefind/pagefind.js');
+const search = await pagefind.search(%s);
+const first = search.results.length ? await search.results[0].data() : null;
+window.__pagefind = {ms: performance.now() - started, count: search.results.length, first: first && first.url};
+</script></body></html>"""
+
+
+def timed(command) -> dict:
+    """Run a command; wall seconds and its output."""
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if result.returncode:
+        raise SystemExit(f"{' '.join(map(str, command))} schlug fehl:\n{result.stderr[-2000:]}")
+    return {"seconds": round(seconds, 2), "stdout": result.stdout}
+
+
+def timed_python(args) -> dict:
+    """A Python module run in a child that reports its own peak memory (ru_maxrss, KiB on Linux)."""
+    code = ("import resource, runpy, sys; sys.argv = sys.argv[1:]; "
+            "exit_code = 0\ntry:\n    runpy.run_module(sys.argv[0], run_name='__main__')\n"
+            "except SystemExit as stop:\n    exit_code = stop.code or 0\n"
+            "print('PEAK_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+            "sys.exit(exit_code)")
+    started = time.perf_counter()
+    result = subprocess.run([PY, "-c", code, *args], cwd=ROOT, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if result.returncode:
+        raise SystemExit(f"{' '.join(args)} schlug fehl:\n{result.stderr[-3000:]}")
+    peak = int(re.search(r"PEAK_KB (\d+)", result.stderr).group(1))
+    return {"seconds": round(seconds, 2), "peak_mb": round(peak / 1024), "stdout": result.stdout}
+
+
+def folder_kb(folder: Path) -> int:
+    return round(sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 1024)
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def page_weights(site: Path) -> dict:
+    """HTML + the CSS and JS it references, gzip, per page type; the search index is not counted."""
+    weights = {}
+    for name, url in PAGE_TYPES.items():
+        path = site / url.split("?")[0].lstrip("/") / "index.html"
+        if not path.exists():
+            continue
+        html = path.read_bytes()
+        assets = re.findall(rb'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"', html)
+        files = [site / a.decode().lstrip("/") for a in assets if not a.startswith(b"http")]
+        total = gz(html) + sum(gz(f.read_bytes()) for f in files if f.exists())
+        weights[name] = {"html_gzip_kb": round(gz(html) / 1024, 1), "total_gzip_kb": round(total / 1024, 1),
+                         "files": len(files) + 1}
+    return weights
+
+
+def bare_build(content: Path, work: Path) -> dict:
+    """The same record files through plain Pelican: default theme, no plugins, records as articles."""
+    bare_content, output = work / "bare-content", work / "bare-out"
+    shutil.rmtree(bare_content, ignore_errors=True)
+    shutil.rmtree(output, ignore_errors=True)
+    for folder in ("measures", "programmes", "regions"):
+        if (content / folder).is_dir():
+            shutil.copytree(content / folder, bare_content / folder)
+    settings = work / "bare_settings.py"
+    settings.write_text(BARE_SETTINGS.format(content=str(bare_content), output=str(output)), encoding="utf-8")
+    run = timed_python(["pelican", str(bare_content), "-s", str(settings), "-o", str(output), "-q"])
+    return {"seconds": run["seconds"], "peak_mb": run["peak_mb"], "output_kb": folder_kb(output),
+            "pages": sum(1 for _ in output.rglob("*.html"))}
+
+
+def serve(site: Path):
+    handler = functools.partial(search_bench.GzipHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def search_bytes(site: Path, query: str) -> dict:
+    """Bytes of search code and data (JS, JSON, WASM) transferred before the first result: ours and Pagefind's."""
+    from playwright.sync_api import sync_playwright
+
+    server, url = serve(site)
+    size = "r => r.encodedBodySize || r.transferSize || 0"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.add_init_script(search_bench.FIRST_RESULT_SCRIPT)
+            page.goto(f"{url}/suche/?q={query.replace(' ', '+')}")
+            page.wait_for_function("() => window.__bench && window.__bench.first", timeout=120_000)
+            ours = page.evaluate(f"""() => performance.getEntriesByType('resource')
+                .filter(r => r.responseEnd <= window.__bench.first && /\\.(js|json)(\\?|$)/.test(r.name))
+                .reduce((s, r) => s + ({size})(r), 0)""")
+            page.goto(f"{url}/pagefind-probe.html")
+            page.wait_for_function("() => window.__pagefind", timeout=120_000)
+            probe = page.evaluate("() => window.__pagefind")
+            theirs = page.evaluate(f"""() => performance.getEntriesByType('resource')
+                .filter(r => r.name.includes('/pagefind/')).reduce((s, r) => s + ({size})(r), 0)""")
+            browser.close()
+    finally:
+        server.shutdown()
+    return {"ours_bytes": ours, "pagefind_bytes": theirs, "pagefind_results": probe["count"],
+            "ratio_ours_to_pagefind": round(ours / theirs, 2) if theirs else None}
+
+
+def pagefind_index(site: Path, work: Path, query: str) -> dict:
+    copy = work / "pagefind-site"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(site, copy)
+    run = timed([PY, "-m", "pagefind", "--site", str(copy), "--force-language", "de"])
+    (copy / "pagefind-probe.html").write_text(PAGEFIND_PROBE % json.dumps(query), encoding="utf-8")
+    result = {"index_seconds": run["seconds"], "index_kb": folder_kb(copy / "pagefind")}
+    result.update(search_bytes(copy, query))
+    return result
+
+
+def bench(sizes, work: Path, browser: bool) -> dict:
+    report = {"machine": {"cores": os.cpu_count(), "load_average_start": round(os.getloadavg()[0], 1)}, "sizes": {}}
+    for size in sizes:
+        content = ROOT / "content" if size == "real" else generate(int(size), work / f"content-{size}")
+        output = work / f"out-{size}"
+        shutil.rmtree(output, ignore_errors=True)
+        load = round(os.getloadavg()[0], 1)
+        ours = timed_python(["plugins.build", "--settings", "pelicanconf.py", "--content", str(content),
+                             "--output", str(output)])
+        bare = bare_build(content, work)
+        index = {p.name: {"raw_kb": round(p.stat().st_size / 1024), "gzip_kb": round(gz(p.read_bytes()) / 1024)}
+                 for p in sorted((output / "suche").glob("*.json"))}
+        entry = {
+            "records": sum(1 for folder in ("measures", "programmes", "regions") for _ in (content / folder).rglob("*.md")),
+            "load_average": load,
+            "build": {"seconds": ours["seconds"], "peak_mb": ours["peak_mb"], "output_kb": folder_kb(output),
+                      "pages": sum(1 for _ in output.rglob("*.html")), "summary": ours["stdout"].strip()},
+            "bare_pelican": bare,
+            "plugins_overhead": round(ours["seconds"] / bare["seconds"] - 1, 2),
+            "search_index": index,
+        }
+        if size == "real":
+            entry["page_weight"] = page_weights(output)
+        if browser:
+            entry["search_browser"] = search_bench.measure_browser(output)
+            if size == "real":
+                entry["pagefind"] = pagefind_index(output, work, search_bench.FIRST_QUERY)
+        report["sizes"][size] = entry
+        print(json.dumps({size: entry}, ensure_ascii=False, indent=1), flush=True)
+    return report
+
+
+def _row(*cells):
+    return "| " + " | ".join(str(c) for c in cells) + " |"
+
+
+def markdown(report: dict) -> str:
+    sizes = report["sizes"]
+    lines = ["# Benchmark", "",
+             "Erzeugt von `make bench` (`tests/bench/bench.py`); alle Zahlen stammen aus einem Lauf auf derselben Maschine,",
+             f"{report['machine']['cores']} Kerne. Zeiten schwanken mit der Last (Lastmittel in der Tabelle); Größen nicht.",
+             "Die Vergleichswerte (reiner Pelican-Build, Pagefind) wurden im selben Lauf gemessen.", "",
+             "## Build", "",
+             _row("Umfang", "Datensätze", "unser Build (s)", "Spitzenspeicher (MB)", "reiner Pelican (s)",
+                  "Mehraufwand Plugins", "Ausgabe (KB)", "Seiten", "Lastmittel"),
+             _row(*["---"] * 9)]
+    for size, entry in sizes.items():
+        lines.append(_row(size, entry["records"], entry["build"]["seconds"], entry["build"]["peak_mb"],
+                          entry["bare_pelican"]["seconds"], f"{entry['plugins_overhead']:+.0%}",
+                          entry["build"]["output_kb"], entry["build"]["pages"], entry["load_average"]))
+    big = sizes.get("5000")
+    if big:
+        met = big["plugins_overhead"] <= GOALS["plugins_overhead_at_5000"]
+        lines += ["", f"Ziel: höchstens +50 % gegenüber dem reinen Pelican-Build bei 5.000 Datensätzen – "
+                      f"gemessen {big['plugins_overhead']:+.0%}: {'erreicht' if met else 'nicht erreicht'}."]
+    lines += ["", "## Suchindex", "", _row("Umfang", "Datei", "roh (KB)", "gzip (KB)"), _row(*["---"] * 4)]
+    for size, entry in sizes.items():
+        for name, figures in entry["search_index"].items():
+            lines.append(_row(size, name, figures["raw_kb"], figures["gzip_kb"]))
+    real = sizes.get("real", {})
+    if real.get("page_weight"):
+        lines += ["", "## Seitengewicht (HTML + CSS + JS, gzip, ohne Suchindex)", "",
+                  _row("Seitentyp", "HTML (KB)", "gesamt (KB)", "Dateien"), _row(*["---"] * 4)]
+        for name, weight in real["page_weight"].items():
+            lines.append(_row(name, weight["html_gzip_kb"], weight["total_gzip_kb"], weight["files"]))
+        measure = real["page_weight"].get("Maßnahme", {}).get("total_gzip_kb")
+        if measure is not None:
+            lines += ["", f"Ziel: eine Maßnahmenseite wiegt höchstens 30 KB gzip – gemessen {measure} KB: "
+                          f"{'erreicht' if measure <= GOALS['measure_page_gzip_kb'] else 'nicht erreicht'}."]
+    if any("search_browser" in entry for entry in sizes.values()):
+        lines += ["", "## Suche im Browser (headless Chromium, gzip von localhost)", "",
+                  _row("Umfang", "Profil", "erste Treffer nach interaktiv (ms)", "Volltext fertig (ms)",
+                       "übertragen bis erste Treffer (Bytes)"), _row(*["---"] * 5)]
+        for size, entry in sizes.items():
+            for profile, figures in entry.get("search_browser", {}).items():
+                if profile == "queries":
+                    continue
+                lines.append(_row(size, profile, figures["first_results_after_interactive_ms"],
+                                  figures["full_text_after_interactive_ms"], figures["bytes_before_first_result"]))
+        lines += ["", _row("Umfang", "Abfrage", "Median (ms)", "Treffer"), _row(*["---"] * 4)]
+        for size, entry in sizes.items():
+            for query, figures in entry.get("search_browser", {}).get("queries", {}).get("queries", {}).items():
+                lines.append(_row(size, query, round(figures["median_ms"], 1), figures["results"]))
+    pagefind = real.get("pagefind")
+    if pagefind:
+        lines += ["", "## Vergleich mit Pagefind (echter Katalog, gleiche Abfrage)", "",
+                  f"- Pagefind-Index: {pagefind['index_kb']} KB in {pagefind['index_seconds']} s",
+                  f"- Suchcode und -daten bis zum ersten Treffer: unsere Suche {pagefind['ours_bytes']} Bytes, "
+                  f"Pagefind {pagefind['pagefind_bytes']} Bytes (Verhältnis {pagefind['ratio_ours_to_pagefind']})",
+                  f"- Ziel: nicht mehr als Pagefind – {'erreicht' if (pagefind['ratio_ours_to_pagefind'] or 9) <= 1 else 'nicht erreicht'}."]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Misst Build, Größen und Suche; schreibt docs/benchmark.*")
+    parser.add_argument("--sizes", default="real,1000,5000")
+    parser.add_argument("--skip-browser", action="store_true")
+    parser.add_argument("--work", type=Path)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs")
+    args = parser.parse_args(argv)
+    work = args.work or Path(tempfile.mkdtemp(prefix="bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    report = bench(args.sizes.split(","), work, not args.skip_browser)
+    (args.out / "benchmark.json").write_text(json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                                             encoding="utf-8")
+    (args.out / "benchmark.md").write_text(markdown(report), encoding="utf-8")
+    print(f"geschrieben: {args.out / 'benchmark.md'}, {args.out / 'benchmark.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

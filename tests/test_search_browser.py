@@ -59,6 +59,59 @@ def test_obvious_queries_find_the_obvious_record_first(page, site_url, query, ur
     assert result_urls(page)[0] == url
 
 
+def test_first_results_come_from_the_core_part_while_the_full_text_loads(page, site_url, built_site):
+    """The full text is held back: the core part alone lists results, then the full text refines the same list."""
+    held, requested = [], []
+    page.on("request", lambda request: requested.append(urlparse(request.url).path))
+    page.route("**/suche/volltext.json", lambda route: held.append(route))
+    page.goto(site_url + "/suche/?q=Teilqualifizierung")
+    page.wait_for_selector("#search-results > li")
+    page.wait_for_function("() => document.getElementById('search-status').textContent.includes('Volltext')")
+    status = page.locator("#search-status").inner_text()
+    assert status.endswith("Volltext wird noch geladen …"), status
+    assert page.locator("#search-results").get_attribute("data-complete") == "false"
+    assert page.locator("#search-results .search-snippet").count() == 0
+    assert "/massnahmen/teilqualifizierung/" in page.eval_on_selector_all(
+        "#search-results > li h2 a", "links => links.map(a => new URL(a.href).pathname)")
+    page.wait_for_function("() => true")  # let the held request reach the route handler
+    assert len(held) == 1
+    held[0].continue_()
+    urls = result_urls(page)
+    assert urls == expected_urls(built_site, "Teilqualifizierung")
+    assert page.locator("#search-results .search-snippet").count() == len(urls)
+    assert page.locator("#search-status").inner_text() == f"{len(urls)} Treffer für „Teilqualifizierung“."
+    # The core part is preloaded with the page; the script's fetch takes that download, no second one.
+    assert requested.count("/suche/kern.json") == 1 and requested.count("/suche/volltext.json") == 1
+
+
+def test_search_works_when_the_early_loader_comes_late(page, site_url, built_site):
+    """search-fetch.js normally starts loading the core part; if it comes after search.js, search.js loads it, once."""
+    held, requested = [], []
+    page.on("request", lambda request: requested.append(urlparse(request.url).path))
+    page.route("**/theme/js/search-fetch.js", lambda route: held.append(route))
+    page.goto(site_url + "/suche/?q=Sucht", wait_until="domcontentloaded")  # "load" would wait for the held script
+    assert result_urls(page) == expected_urls(built_site, "Sucht")
+    assert len(held) == 1
+    held[0].continue_()
+    page.wait_for_function(
+        "() => performance.getEntriesByType('resource').some(r => r.name.endsWith('/search-fetch.js'))")
+    assert result_urls(page) == expected_urls(built_site, "Sucht")
+    assert requested.count("/suche/kern.json") == 1
+
+
+def test_the_preloaded_core_part_is_used(browser, site_url):
+    """Chromium warns when a preload goes unused or does not match the fetch (credentials mode)."""
+    context = browser.new_context()
+    page = context.new_page()
+    messages = []
+    page.on("console", lambda message: messages.append(message.text))
+    page.goto(site_url + "/suche/?q=Sucht")
+    page.wait_for_selector("#search-results[data-complete='true']", state="attached")
+    page.wait_for_timeout(3500)  # the unused-preload warning comes about three seconds after load
+    context.close()
+    assert [text for text in messages if "preload" in text.lower()] == []
+
+
 def test_the_url_round_trips_and_back_works(page, site_url):
     page.goto(site_url + "/")
     page.locator("#header-q").fill("Gesundheit Hessen")

@@ -130,6 +130,8 @@ def _read(path: Path, shown: str) -> tuple[RawRecord | None, list[Problem]]:
                        "nach dem Doppelpunkt oder ein Doppelpunkt im Text ohne Anführungszeichen")
     except yaml.YAMLError as error:
         return problem(1, "(YAML)", f"YAML-Fehler: {error}")
+    except RecursionError:
+        return problem(1, "(YAML)", "zu tief verschachtelt; das Glossar braucht nur drei Ebenen")
     return RawRecord(shown, "glossary", data, "", builder.lines, builder.raw), []
 
 

@@ -20,12 +20,32 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 OPT_OUT = "data-no-glossary"  # any element with this attribute keeps its text unmarked
 
 
+def _trie(forms) -> str:
+    """The spellings as one regex shaped like a trie (ESF, EU, EUR -> E(?:SF|U(?:R)?)): the regex
+    engine then tries one branch per character instead of every spelling at every position.
+    Longer spellings come first, so "SGB III" wins over "SGB II"; a space matches any white space."""
+    trie = {}
+    for form in forms:
+        node = trie
+        for char in " ".join(form.split()):
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + build(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
 def form_pattern(forms) -> re.Pattern:
-    """One regex for all spellings, longest first, whole words only; a space may be any run of white space."""
-    alternatives = sorted(set(forms), key=lambda form: (-len(form), form))
-    body = "|".join(r"\s+".join(re.escape(part) for part in form.split()) for form in alternatives)
+    """One regex for all spellings, longest first, whole words only."""
     # A form that ends in a dot (Abs.) needs no word boundary after it; others must not run into a word.
-    return re.compile(rf"(?<![\w])(?:{body})(?:(?<=\.)|(?![\w]))")
+    return re.compile(rf"(?<![\w])(?:{_trie(set(forms))})(?:(?<=\.)|(?![\w]))")
 
 
 class _Scanner(HTMLParser):
@@ -67,46 +87,78 @@ class _Scanner(HTMLParser):
                 self.texts.append((start, data))
 
 
-def mark_abbreviations(html: str, abbreviations, glossary_url: str, protected=()) -> str:
-    """Return `html` with each abbreviation's first markable occurrence in <main> linked to its entry.
+def _normal(text: str) -> str:
+    return " ".join(text.split())
 
-    `protected` are names that contain an abbreviation with another meaning ("BASF AG" is no
-    working group): they are matched too, so their words are never marked.
-    """
-    begin, end = html.find("<main"), html.rfind("</main>")
-    if not abbreviations or begin < 0 or end < begin:
-        return html
-    entry_of = {form: entry for entry in abbreviations for form in entry.forms}
-    pattern = form_pattern(list(entry_of) + [form for form in protected if form not in entry_of])
-    main = html[begin:end + len("</main>")]
-    last = None
-    for last in pattern.finditer(main):
-        pass
-    if last is None:
-        return html  # nothing to mark: spare the parser
-    # Only <main> is parsed, and only up to the tag after the last possible match: nothing
-    # later can be marked. Offsets found are shifted back into the whole page.
-    stop = main.find("<", last.end())
-    scanner = _Scanner(main)
-    scanner.feed(main[:stop] if stop >= 0 else main)
-    done, replacements = set(), []
-    for start, text in ((begin + offset, text) for offset, text in scanner.texts):
-        for match in pattern.finditer(text):
-            entry = entry_of.get(" ".join(match.group(0).split()))
-            if entry is None or entry.term in done:
-                continue
-            done.add(entry.term)
-            shown = match.group(0)
-            label = f"{' '.join(shown.split())} ({entry.long})"
-            replacement = (f'<a class="glossary-link" href="{escape(glossary_url)}#{entry.anchor}" aria-label="{escape(label)}">'
-                           f'<abbr title="{escape(entry.long)}">{shown}</abbr></a>')
-            replacements.append((start + match.start(), start + match.end(), replacement))
-    if not replacements:
-        return html
-    parts, position = [], 0
-    for first, last, replacement in replacements:  # already in document order
-        parts.append(html[position:first])
-        parts.append(replacement)
-        position = last
-    parts.append(html[position:])
-    return "".join(parts)
+
+class AbbreviationMarker:
+    """Built once per glossary (the regex is the costly part), then applied to every page."""
+
+    def __init__(self, abbreviations, protected=()):
+        """`protected` are names that contain an abbreviation with another meaning ("BASF AG" is
+        no working group): they are matched too, so their words are never marked."""
+        self.entry_of = {form: entry for entry in abbreviations for form in entry.forms}
+        forms = list(self.entry_of) + [form for form in protected if form not in self.entry_of]
+        self.pattern = form_pattern(forms) if self.entry_of else None
+
+    def __call__(self, html: str, glossary_url: str) -> str:
+        """Return `html` with each abbreviation's first markable occurrence in <main> linked to its entry."""
+        begin, end = html.find("<main"), html.rfind("</main>")
+        if self.pattern is None or begin < 0 or end < begin:
+            return html
+        main = html[begin:end + len("</main>")]
+        ends = {}  # term -> where its spellings end in <main>, wherever they stand (text, tag, attribute)
+        for match in self.pattern.finditer(main):
+            entry = self.entry_of.get(_normal(match.group(0)))
+            if entry is not None:
+                ends.setdefault(entry.term, []).append(match.end())
+        if not ends:
+            return html  # nothing to mark: spare the parser
+
+        # The parser is the expensive part, so it reads <main> only as far as needed: up to the
+        # next occurrence of an abbreviation not yet marked, then on, until none is left. Each
+        # piece ends just before a "<", so no text is cut in two.
+        scanner, done, replacements, used, fed = _Scanner(main), set(), [], 0, 0
+
+        def mark_new_texts():
+            nonlocal used
+            for offset, text in scanner.texts[used:]:
+                for match in self.pattern.finditer(text):
+                    entry = self.entry_of.get(_normal(match.group(0)))
+                    if entry is None or entry.term in done:
+                        continue
+                    done.add(entry.term)
+                    shown = match.group(0)
+                    label = f"{_normal(shown)} ({entry.long})"
+                    replacement = (f'<a class="glossary-link" href="{escape(glossary_url)}#{entry.anchor}" '
+                                   f'aria-label="{escape(label)}"><abbr title="{escape(entry.long)}">{shown}</abbr></a>')
+                    replacements.append((begin + offset + match.start(), begin + offset + match.end(), replacement))
+            used = len(scanner.texts)
+
+        while fed < len(main):
+            upcoming = [next((position for position in positions if position > fed), None)
+                        for term, positions in ends.items() if term not in done]
+            upcoming = [position for position in upcoming if position is not None]
+            if not upcoming:
+                break
+            stop = main.find("<", min(upcoming))
+            stop = len(main) if stop < 0 else stop
+            scanner.feed(main[fed:stop])
+            fed = stop
+            mark_new_texts()
+        scanner.close()  # hands over any text the parser still held back
+        mark_new_texts()
+        if not replacements:
+            return html
+        parts, position = [], 0
+        for first, last, replacement in replacements:  # already in document order
+            parts.append(html[position:first])
+            parts.append(replacement)
+            position = last
+        parts.append(html[position:])
+        return "".join(parts)
+
+
+def mark_abbreviations(html: str, abbreviations, glossary_url: str, protected=()) -> str:
+    """One page at a time (tests, tools); the build keeps one AbbreviationMarker for all pages."""
+    return AbbreviationMarker(abbreviations, protected)(html, glossary_url)

@@ -10,7 +10,7 @@ from pelican.generators import Generator
 
 from ..records.problems import ContentErrors
 from .data import load_glossary
-from .markup import mark_abbreviations
+from .markup import AbbreviationMarker
 
 URL = "glossar/"
 
@@ -24,6 +24,7 @@ class GlossaryGenerator(Generator):
         if problems:
             raise ContentErrors(problems)
         self.context["glossary"] = glossary
+        self.context["glossary_marker"] = AbbreviationMarker(glossary.abbreviations, glossary.name_forms)
         self.context.setdefault("build_summary", []).append(
             f"Glossar mit {len(glossary.entries)} Einträgen")
 
@@ -36,13 +37,12 @@ class GlossaryGenerator(Generator):
 
 def mark_written_page(path, context):
     """After Pelican writes an HTML page: link the first occurrence of each abbreviation to its entry."""
-    glossary = context.get("glossary")
-    if glossary is None or not str(path).endswith(".html"):
+    marker = context.get("glossary_marker")
+    if marker is None or not str(path).endswith(".html"):
         return
     file = Path(path)
     html = file.read_text(encoding="utf-8")
-    marked = mark_abbreviations(html, glossary.abbreviations, f"{context.get('SITEURL', '')}/{URL}",
-                                protected=glossary.name_forms)
+    marked = marker(html, f"{context.get('SITEURL', '')}/{URL}")
     if marked != html:
         file.write_text(marked, encoding="utf-8")
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import gzip
 import json
 
-from lunr.index import Index
-
 from . import german
-from .compact import compact, expand
+from .compact import compact
 from .documents import CORE_FIELDS, FULL_TEXT_FIELDS, core_fields, full_text_fields
+from .query import Part
 
 
 def dumps(data) -> bytes:
@@ -35,7 +34,7 @@ def display_entry(record) -> dict:
     """What a result shows: name, kind, provider, Land and where it links."""
     provider = record.get("provider") or {}
     state = record.get("state")
-    return {"url": record.url, "title": record.title, "name": record.short_name, "kind": record.kind_label,
+    return {"url": record.url, "title": record.title, "kind": record.kind_label,
             "provider": provider.get("institution", ""), "land": record.label_of("state", state) if state else ""}
 
 
@@ -59,6 +58,6 @@ class SearchIndex:
         }
 
     @staticmethod
-    def load(part: dict) -> Index:
-        """A part's index as the browser loads it: from its JSON, through the same expansion."""
-        return Index.load(expand(json.loads(dumps(part["index"]))))
+    def load(part: dict) -> Part:
+        """A part's index as the browser loads it: from its JSON, ready for query.search."""
+        return Part(json.loads(dumps(part["index"])))

@@ -1,5 +1,6 @@
 /* Search rules shared by /suche/, /massnahmen/ and the parity test in node.
-   The same steps as plugins/search/query.py and plugins/search/compact.py: keep them in step. */
+   The same steps, in the same order of arithmetic, as plugins/search/query.py and compact.py:
+   keep them in step (tests/test_search_parity.py compares both with each other and with lunr). */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) {
     module.exports = factory;
@@ -9,70 +10,48 @@
 }(this, function (lunr) {
   "use strict";
 
-  var K1 = 1.2, B = 0.75, EXACT_BOOST = 10;
-  var NO_METADATA = Object.freeze({});  // lunr only reads a posting's metadata; one shared object spares the GC
+  var FORMAT = 3, K1 = 1.2, B = 0.75, EXACT_BOOST = 10;
   var SEPARATOR = /[\s\-]+/;
+  // compact.py's DIGITS: printable ASCII without '"' and backslash; the first BASE digits are
+  // inner digits, the others end a number.
+  var BASE = 46, DIGIT_VALUE = new Int8Array(128).fill(-1);
+  (function () {
+    for (var code = 0x21, value = 0; code < 0x7f; code++) {
+      if (code !== 0x22 && code !== 0x5c) DIGIT_VALUE[code] = value++;
+    }
+  }());
 
-  /* The compact index part (see compact.py) back to lunr's serialised form. */
-  function expand(packed) {
-    var fields = packed.fields, boosts = packed.boosts, documents = packed.documents;
-    var lengths = [], entries = [], f, ref;
-    for (f = 0; f < fields.length; f++) {
-      lengths.push(new Array(documents).fill(0));
-      var perRef = [];
-      for (ref = 0; ref < documents; ref++) perRef.push([]);
-      entries.push(perRef);
-    }
-    var inverted = [], withTerm = [];
-    for (var number = 0; number < packed.terms.length; number++) {
-      var perField = packed.postings[number], posting = { _index: number }, countDocuments = 0;
-      for (f = 0; f < fields.length; f++) {
-        var refs = {}, list = perField[f], found = 0;
-        ref = 0;
-        for (var e = 0; e < list.length; e++) {
-          var entry = list[e];
-          var gap = typeof entry === "number" ? entry : entry[0];
-          var count = typeof entry === "number" ? 1 : entry[1];
-          ref += gap;
-          refs[ref] = NO_METADATA;
-          found += 1;
-          lengths[f][ref] += count;
-          entries[f][ref].push(number, count);  // flat pairs, already in term order
-        }
-        posting[fields[f]] = refs;
-        countDocuments += found;
-      }
-      inverted.push([packed.terms[number], posting]);
-      withTerm.push(countDocuments);
-    }
-    var idf = withTerm.map(function (n) {
-      return Math.log(1 + Math.abs((documents - n + 0.5) / (n + 0.5)));
-    });
-    var averages = [];
-    for (f = 0; f < fields.length; f++) {
+  /* A compact index part (see compact.py), ready to search: nothing is unpacked up front, a query
+     reads only the postings of the terms it reaches. */
+  function Part(packed) {
+    if (packed.format !== FORMAT) throw new Error("Suchindex im Format " + packed.format + ", erwartet " + FORMAT);
+    this.fields = packed.fields;
+    this.boosts = packed.boosts;
+    this.documents = packed.documents;
+    this.terms = packed.terms;
+    this.postings = packed.postings;
+    this.lengths = packed.lengths;
+    this.averages = packed.lengths.map(function (lengths) {
       var total = 0;
-      for (ref = 0; ref < documents; ref++) total += lengths[f][ref];
-      averages.push(documents ? total / documents : 0);
-    }
-    var fieldVectors = [];
-    for (ref = 0; ref < documents; ref++) {
-      for (f = 0; f < fields.length; f++) {
-        var elements = [], length = lengths[f][ref], average = averages[f], pairs = entries[f][ref];
-        for (var p = 0; p < pairs.length; p += 2) {
-          var tf = pairs[p + 1];
-          var score = idf[pairs[p]] * ((K1 + 1) * tf) / (K1 * (1 - B + B * (length / average)) + tf);
-          score *= boosts[f];
-          elements.push(pairs[p], Math.floor(score * 1000 + 0.5) / 1000);
-        }
-        fieldVectors.push([fields[f] + "/" + ref, elements]);
-      }
-    }
-    return { version: packed.version, fields: fields, fieldVectors: fieldVectors,
-             invertedIndex: inverted, pipeline: packed.pipeline };
+      for (var ref = 0; ref < lengths.length; ref++) total += lengths[ref];
+      return packed.documents ? total / packed.documents : 0;
+    });
   }
 
   function load(packed) {
-    return lunr.Index.load(expand(packed));
+    return new Part(packed);
+  }
+
+  /* lunr.idf; `withTerm` counts a record once per field that has the term. */
+  function idf(withTerm, documents) {
+    return Math.log(1 + Math.abs((documents - withTerm + 0.5) / (withTerm + 0.5)));
+  }
+
+  /* One entry of a lunr field vector (BM25, boosted, rounded like lunr); compact.py's term_score. */
+  function termScore(termIdf, count, length, average, boost) {
+    var score = termIdf * ((K1 + 1) * count) / (K1 * (1 - B + B * (length / average)) + count);
+    score *= boost;
+    return Math.floor(score * 1000 + 0.5) / 1000;
   }
 
   /* One typed word to its index term, or "" for nothing searchable (a stop word, only punctuation). */
@@ -99,49 +78,173 @@
     return Array.from(term).length >= 3 && !/^[0-9]/.test(term);
   }
 
-  function wordHits(indexes, term) {
-    var hits = {};
-    indexes.forEach(function (index) {
-      index.query(function (query) {
-        if (prefixAllowed(term)) query.term(term, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
-        query.term(term, { usePipeline: false, boost: EXACT_BOOST });
-      }).forEach(function (match) {
-        var hit = hits[match.ref] || (hits[match.ref] = { score: 0, terms: {} });
-        hit.score += match.score;
-        Object.keys(match.matchData.metadata).forEach(function (t) { hit.terms[t] = true; });
-      });
-    });
+  /* [term number, weight, …] for each index term the word reaches, in term order (query.py's expanded_terms). */
+  function expandedTerms(part, term) {
+    var terms = part.terms, low = 0, high = terms.length, result = [];
+    while (low < high) {
+      var middle = (low + high) >>> 1;
+      if (terms[middle] < term) low = middle + 1; else high = middle;
+    }
+    if (!prefixAllowed(term)) {
+      if (low < terms.length && terms[low] === term) result.push(low, EXACT_BOOST);
+      return result;
+    }
+    for (var number = low; number < terms.length && terms[number].lastIndexOf(term, 0) === 0; number++) {
+      result.push(number, terms[number] === term ? 1 + EXACT_BOOST : 1);
+    }
+    return result;
+  }
+
+  /* Hits of one word: per record its score and matched index terms, and the records in order of first match.
+     The terms are kept in flat lists (a chain per record), not an array per record: a broad word hits
+     thousands of records, and small arrays by the thousand keep the garbage collector busy. */
+  function Hits(documents) {
+    this.score = new Float64Array(documents);
+    this.found = new Uint8Array(documents);
+    this.last = new Int32Array(documents);  // per record: its latest entry in `term`/`previous`
+    this.term = [];
+    this.previous = [];
+    this.refs = [];
+  }
+
+  Hits.prototype.add = function (ref, term) {
+    if (!this.found[ref]) {
+      this.found[ref] = 1;
+      this.refs.push(ref);
+      this.previous.push(-1);
+    } else {
+      this.previous.push(this.last[ref]);
+    }
+    this.last[ref] = this.term.length;
+    this.term.push(term);
+  };
+
+  Hits.prototype.termsOf = function (ref, into) {
+    if (!this.found[ref]) return;
+    for (var entry = this.last[ref]; entry >= 0; entry = this.previous[entry]) {
+      if (into.indexOf(this.term[entry]) < 0) into.push(this.term[entry]);
+    }
+  };
+
+  /* The (ref, count) pairs of a posting string (compact.py's encode), flat: [ref, count, ref, count, …]. */
+  function decode(text) {
+    var pairs = new Int32Array(text.length * 2), length = 0, number = 0, ref = 0, countFollows = false;
+    for (var i = 0; i < text.length; i++) {
+      var value = DIGIT_VALUE[text.charCodeAt(i)];
+      if (value < BASE) {
+        number = number * BASE + value;
+        continue;
+      }
+      number = number * BASE + value - BASE;
+      if (countFollows) {
+        pairs[length - 1] = number;
+        countFollows = false;
+      } else {
+        ref += number >> 1;
+        pairs[length] = ref;
+        pairs[length + 1] = 1;
+        length += 2;
+        countFollows = (number & 1) === 1;
+      }
+      number = 0;
+    }
+    return pairs.subarray(0, length);
+  }
+
+  /* One part's score for one word, as lunr's Index.query would give it; query.py's _add_part_hits. */
+  function addPartHits(part, term, hits) {
+    var expanded = expandedTerms(part, term);
+    if (!expanded.length) return;
+    var squares = 0, e, f;
+    for (e = 0; e < expanded.length; e += 2) squares += expanded[e + 1] * expanded[e + 1];
+    var magnitude = Math.sqrt(squares);
+    var fieldCount = part.fields.length, dots = [], touched = [], order = [];
+    for (f = 0; f < fieldCount; f++) {  // per field: ref -> dot product, summed in term order
+      dots.push(new Float64Array(part.documents));
+      touched.push(new Uint8Array(part.documents));
+      order.push([]);
+    }
+    for (e = 0; e < expanded.length; e += 2) {
+      var postings = part.postings[expanded[e]].map(decode), withTerm = 0;
+      for (f = 0; f < fieldCount; f++) withTerm += postings[f].length / 2;
+      var termIdf = idf(withTerm, part.documents), weight = expanded[e + 1], name = part.terms[expanded[e]];
+      for (f = 0; f < fieldCount; f++) {
+        var pairs = postings[f], lengths = part.lengths[f], average = part.averages[f], boost = part.boosts[f];
+        var fieldDots = dots[f], fieldTouched = touched[f];
+        for (var p = 0; p < pairs.length; p += 2) {
+          var ref = pairs[p];
+          if (!fieldTouched[ref]) {
+            fieldTouched[ref] = 1;
+            order[f].push(ref);
+          }
+          fieldDots[ref] += weight * termScore(termIdf, pairs[p + 1], lengths[ref], average, boost);
+          hits.add(ref, name);
+        }
+      }
+    }
+    for (f = 0; f < fieldCount; f++) {
+      for (var o = 0; o < order[f].length; o++) hits.score[order[f][o]] += dots[f][order[f][o]] / magnitude;
+    }
+  }
+
+  function wordHits(parts, term, documents) {
+    var hits = new Hits(documents);
+    parts.forEach(function (part) { addPartHits(part, term, hits); });
     return hits;
   }
 
-  /* {mode: "all"|"any"|"none", results: [{ref, score, terms}]}, best first; see query.py. */
-  function search(indexes, text) {
+  /* {mode: "all"|"any"|"none", results: [{ref, score, terms}]}, best first, refs are record numbers; see query.py. */
+  function search(parts, text) {
     var words = queryWords(text);
-    if (!words.length) return { mode: "none", results: [] };
-    var perWord = words.map(function (word) { return wordHits(indexes, word[1]); });
-    var refs = Object.keys(perWord[0]).filter(function (ref) {
-      return perWord.every(function (hits) { return ref in hits; });
+    if (!words.length || !parts.length) return { mode: "none", results: [] };
+    var documents = parts[0].documents;
+    var perWord = words.map(function (word) { return wordHits(parts, word[1], documents); });
+    var refs = perWord[0].refs.filter(function (ref) {
+      return perWord.every(function (hits) { return hits.found[ref] === 1; });
     });
     var mode = "all";
     if (!refs.length && perWord.length > 1) {
-      var union = {};
-      perWord.forEach(function (hits) { Object.keys(hits).forEach(function (ref) { union[ref] = true; }); });
-      refs = Object.keys(union);
+      var seen = new Uint8Array(documents);
+      perWord.forEach(function (hits) {
+        hits.refs.forEach(function (ref) {
+          if (!seen[ref]) {
+            seen[ref] = 1;
+            refs.push(ref);
+          }
+        });
+      });
       mode = "any";
     }
     var results = refs.map(function (ref) {
-      var score = 0, terms = {};
-      perWord.forEach(function (hits) {
-        if (ref in hits) {
-          score += hits[ref].score;
-          Object.keys(hits[ref].terms).forEach(function (t) { terms[t] = true; });
-        }
-      });
-      return { ref: ref, score: score, terms: Object.keys(terms).sort() };
+      var score = 0;
+      for (var w = 0; w < perWord.length; w++) {
+        if (perWord[w].found[ref]) score += perWord[w].score[ref];
+      }
+      return new Result(ref, score, perWord);
     });
-    results.sort(function (a, b) { return b.score - a.score || Number(a.ref) - Number(b.ref); });
+    results.sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
     return { mode: results.length ? mode : "none", results: results };
   }
+
+  /* A found record; its matched index terms (for the snippet) are gathered only when asked for,
+     since a broad query finds thousands of records and shows fifty. */
+  function Result(ref, score, perWord) {
+    this.ref = ref;
+    this.score = score;
+    this._perWord = perWord;
+    this._terms = null;
+  }
+
+  Object.defineProperty(Result.prototype, "terms", {
+    get: function () {
+      if (!this._terms) {
+        var terms = [], ref = this.ref;
+        this._perWord.forEach(function (hits) { hits.termsOf(ref, terms); });
+        this._terms = terms.sort();
+      }
+      return this._terms;
+    }
+  });
 
   /* A stretch of `text` around the first matched word, as [{text, mark}] pieces (rendered as text, never HTML). */
   function snippet(text, terms, maxWords) {
@@ -173,5 +276,5 @@
     return out;
   }
 
-  return { expand: expand, load: load, queryWords: queryWords, search: search, snippet: snippet, termOf: termOf };
+  return { decode: decode, load: load, queryWords: queryWords, search: search, snippet: snippet, termOf: termOf };
 }));

@@ -116,7 +116,9 @@
   });
 
   // The core part answers first; the full text (summary, body) follows and refines the same list.
-  fetchJson(form.dataset.kern).then(function (part) {
+  // search-fetch.js has usually started loading the core part already (search.html preloads it, too).
+  var kern = window.PraxisSucheKern || (window.PraxisSucheKern = fetchJson(form.dataset.kern));
+  kern.then(function (part) {
     state.records = part.records;
     state.indexes = [core.load(part.index)];
     run(true);

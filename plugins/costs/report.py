@@ -5,6 +5,7 @@ The templates only print what is prepared here: sentences, rows and the chart ma
 
 from __future__ import annotations
 
+import bisect
 import statistics
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -171,8 +172,9 @@ def build_report(catalogue, prices: PriceIndex | None = None, base_year: int | N
     for record in catalogue.measures:
         measures[record.slug] = MeasureCost(record, normalise(record, prices, base_year), evidence(record),
                                             _age(record, reference_year))
+    groups = _comparison_groups(measures)
     for cost in measures.values():
-        cost.comparisons = _comparisons(cost, measures)
+        cost.comparisons = _comparisons(cost, groups)
     rows = [cost for cost in measures.values() if cost.summary.comparable]
     excluded = [cost for cost in measures.values()
                 if cost.summary.participation is None and cost.summary.excluded]
@@ -193,7 +195,35 @@ def _age(record, reference_year) -> Age:
     return Age(as_of, fmt.partial_date(as_of), year, reference_year - year > STALE_AFTER_YEARS, reference_year)
 
 
-def _comparisons(cost: MeasureCost, measures: dict) -> list:
+def _comparison_groups(measures: dict) -> dict:
+    """(measure_type, basis) -> the figures of that group, with their values sorted once.
+
+    Built once per report: comparing each measure against every other was quadratic and took
+    most of the cost plugin's time at a few thousand records.
+    """
+    groups = {}
+    for cost in measures.values():
+        kind = cost.record.get("measure_type")
+        for per in (PARTICIPATION, MONTH):
+            figure = getattr(cost.summary, per)
+            if kind and figure is not None:
+                groups.setdefault((kind, per), []).append((cost.record, figure))
+    return {key: (tuple(pairs), sorted(f.value for _, f in pairs)) for key, pairs in groups.items()}
+
+
+def _median_without(values: list, own) -> object:
+    """Median of the sorted `values` with one occurrence of `own` left out, without copying."""
+    skip = bisect.bisect_left(values, own)
+    count = len(values) - 1
+
+    def at(position):
+        return values[position if position < skip else position + 1]
+
+    middle = count // 2
+    return at(middle) if count % 2 else (at(middle - 1) + at(middle)) / 2
+
+
+def _comparisons(cost: MeasureCost, groups: dict) -> list:
     """Like with like: the same kind of measure (measure_type), each basis on its own."""
     kind = cost.record.get("measure_type")
     if not kind:
@@ -204,10 +234,9 @@ def _comparisons(cost: MeasureCost, measures: dict) -> list:
         own = getattr(cost.summary, per)
         if own is None:
             continue
-        others = tuple((other.record, getattr(other.summary, per)) for other in measures.values()
-                       if other is not cost and other.record.get("measure_type") == kind
-                       and getattr(other.summary, per) is not None)
-        median = cents(statistics.median(f.value for _, f in others)) if len(others) >= 2 else None
+        pairs, values = groups[(kind, per)]
+        others = tuple(pair for pair in pairs if pair[0] is not cost.record)
+        median = cents(_median_without(values, own.value)) if len(others) >= 2 else None
         result.append(Comparison(per, label, others, median, f"{COSTS_URL}?art={kind}"))
         if per == PARTICIPATION:
             break  # the monthly median only where there is no figure per participation

@@ -54,6 +54,7 @@ class _Scanner(HTMLParser):
         self.html = html
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
         self.stack = []  # (tag, skips) of open elements
+        self.open = {}  # tag -> how many are open, so a stray end tag is recognised at once
         self.in_main = 0
         self.skipping = 0
         self.texts = []  # (start offset, text) of markable text
@@ -67,14 +68,16 @@ class _Scanner(HTMLParser):
             return
         skips = tag in SKIP_INSIDE or any(name == OPT_OUT for name, _ in attrs)
         self.stack.append((tag, skips))
+        self.open[tag] = self.open.get(tag, 0) + 1
         self.in_main += tag == "main"
         self.skipping += skips
 
     def handle_endtag(self, tag):
-        if not any(open_tag == tag for open_tag, _ in self.stack):
+        if not self.open.get(tag):
             return  # a stray end tag closes nothing
         while self.stack:
             open_tag, skips = self.stack.pop()
+            self.open[open_tag] -= 1
             self.in_main -= open_tag == "main"
             self.skipping -= skips
             if open_tag == tag:
@@ -107,47 +110,23 @@ class AbbreviationMarker:
         if self.pattern is None or begin < 0 or end < begin:
             return html
         main = html[begin:end + len("</main>")]
-        ends = {}  # term -> where its spellings end in <main>, wherever they stand (text, tag, attribute)
-        for match in self.pattern.finditer(main):
-            entry = self.entry_of.get(_normal(match.group(0)))
-            if entry is not None:
-                ends.setdefault(entry.term, []).append(match.end())
-        if not ends:
+        if not self.pattern.search(main):
             return html  # nothing to mark: spare the parser
-
-        # The parser is the expensive part, so it reads <main> only as far as needed: up to the
-        # next occurrence of an abbreviation not yet marked, then on, until none is left. Each
-        # piece ends just before a "<", so no text is cut in two.
-        scanner, done, replacements, used, fed = _Scanner(main), set(), [], 0, 0
-
-        def mark_new_texts():
-            nonlocal used
-            for offset, text in scanner.texts[used:]:
-                for match in self.pattern.finditer(text):
-                    entry = self.entry_of.get(_normal(match.group(0)))
-                    if entry is None or entry.term in done:
-                        continue
-                    done.add(entry.term)
-                    shown = match.group(0)
-                    label = f"{_normal(shown)} ({entry.long})"
-                    replacement = (f'<a class="glossary-link" href="{escape(glossary_url)}#{entry.anchor}" '
-                                   f'aria-label="{escape(label)}"><abbr title="{escape(entry.long)}">{shown}</abbr></a>')
-                    replacements.append((begin + offset + match.start(), begin + offset + match.end(), replacement))
-            used = len(scanner.texts)
-
-        while fed < len(main):
-            upcoming = [next((position for position in positions if position > fed), None)
-                        for term, positions in ends.items() if term not in done]
-            upcoming = [position for position in upcoming if position is not None]
-            if not upcoming:
-                break
-            stop = main.find("<", min(upcoming))
-            stop = len(main) if stop < 0 else stop
-            scanner.feed(main[fed:stop])
-            fed = stop
-            mark_new_texts()
-        scanner.close()  # hands over any text the parser still held back
-        mark_new_texts()
+        scanner = _Scanner(main)
+        scanner.feed(main)
+        scanner.close()
+        done, replacements = set(), []
+        for offset, text in scanner.texts:
+            for match in self.pattern.finditer(text):
+                entry = self.entry_of.get(_normal(match.group(0)))
+                if entry is None or entry.term in done:
+                    continue  # a protected name, or not the first occurrence
+                done.add(entry.term)
+                shown = match.group(0)
+                label = f"{_normal(shown)} ({entry.long})"
+                replacement = (f'<a class="glossary-link" href="{escape(glossary_url)}#{entry.anchor}" '
+                               f'aria-label="{escape(label)}"><abbr title="{escape(entry.long)}">{shown}</abbr></a>')
+                replacements.append((begin + offset + match.start(), begin + offset + match.end(), replacement))
         if not replacements:
             return html
         parts, position = [], 0

@@ -114,9 +114,14 @@ def idf(with_term: int, documents: int) -> float:
     return math.log(1 + abs((documents - with_term + 0.5) / (with_term + 0.5)))
 
 
-def term_score(idf_value: float, count: int, length: int, average: float, boost: float) -> float:
+def length_norm(length: int, average: float) -> float:
+    """BM25's length normalisation of a record's field (lunr's k1 and b)."""
+    return K1 * (1 - B + B * (length / average))
+
+
+def term_score(idf_value: float, count: int, norm: float, boost: float) -> float:
     """One entry of a lunr field vector: BM25 of a term in a record's field, boosted, rounded like lunr."""
-    score = idf_value * ((K1 + 1) * count) / (K1 * (1 - B + B * (length / average)) + count)
+    score = idf_value * ((K1 + 1) * count) / (norm + count)
     score *= boost
     return _round(score)
 
@@ -158,7 +163,8 @@ def expand(packed: dict) -> dict:
             elements = []
             length, average = lengths[field_number][ref], means[field_number]
             for number, count in entries[field_number][ref]:
-                elements += [number, term_score(idfs[number], count, length, average, boosts[field_number])]
+                elements += [number, term_score(idfs[number], count, length_norm(length, average),
+                                                boosts[field_number])]
             field_vectors.append([f"{field}/{ref}", elements])
     return {"version": packed["version"], "fields": fields, "fieldVectors": field_vectors,
             "invertedIndex": inverted, "pipeline": packed["pipeline"]}

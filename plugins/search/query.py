@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 
-from .compact import FORMAT, averages, decode, idf, term_score
+from .compact import FORMAT, averages, decode, idf, length_norm, term_score
 from .german import query_words
 
 EXACT_BOOST = 10
@@ -35,6 +35,8 @@ class Part:
         self.documents, self.terms = packed["documents"], packed["terms"]
         self.postings, self.lengths = packed["postings"], packed["lengths"]
         self.averages = averages(packed)
+        self.norms = [[length_norm(length, average) for length in lengths]  # worked out once per record and field
+                      for lengths, average in zip(self.lengths, self.averages)]
 
 
 def prefix_allowed(term: str) -> bool:
@@ -72,10 +74,9 @@ def _add_part_hits(part: Part, term: str, hits: dict) -> None:
         postings = [decode(text) for text in part.postings[number]]
         term_idf = idf(sum(len(pairs) for pairs in postings), part.documents)
         for field_number, pairs in enumerate(postings):
-            lengths, average = part.lengths[field_number], part.averages[field_number]
-            boost, field_dots = part.boosts[field_number], dots[field_number]
+            norms, boost, field_dots = part.norms[field_number], part.boosts[field_number], dots[field_number]
             for ref, count in pairs:
-                score = term_score(term_idf, count, lengths[ref], average, boost)
+                score = term_score(term_idf, count, norms[ref], boost)
                 field_dots[ref] = field_dots.get(ref, 0.0) + weight * score
                 hit = hits.setdefault(ref, [0.0, []])
                 if part.terms[number] not in hit[1]:

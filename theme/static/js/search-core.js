@@ -36,6 +36,12 @@
       for (var ref = 0; ref < lengths.length; ref++) total += lengths[ref];
       return packed.documents ? total / packed.documents : 0;
     });
+    var averages = this.averages;
+    this.norms = packed.lengths.map(function (lengths, f) {  // per field and record, worked out once
+      var norms = new Float64Array(lengths.length);
+      for (var ref = 0; ref < lengths.length; ref++) norms[ref] = lengthNorm(lengths[ref], averages[f]);
+      return norms;
+    });
   }
 
   function load(packed) {
@@ -47,9 +53,14 @@
     return Math.log(1 + Math.abs((documents - withTerm + 0.5) / (withTerm + 0.5)));
   }
 
+  /* BM25's length normalisation of a record's field; compact.py's length_norm. */
+  function lengthNorm(length, average) {
+    return K1 * (1 - B + B * (length / average));
+  }
+
   /* One entry of a lunr field vector (BM25, boosted, rounded like lunr); compact.py's term_score. */
-  function termScore(termIdf, count, length, average, boost) {
-    var score = termIdf * ((K1 + 1) * count) / (K1 * (1 - B + B * (length / average)) + count);
+  function termScore(termIdf, count, norm, boost) {
+    var score = termIdf * ((K1 + 1) * count) / (norm + count);
     score *= boost;
     return Math.floor(score * 1000 + 0.5) / 1000;
   }
@@ -96,33 +107,53 @@
   }
 
   /* Hits of one word: per record its score and matched index terms, and the records in order of first match.
-     The terms are kept in flat lists (a chain per record), not an array per record: a broad word hits
-     thousands of records, and small arrays by the thousand keep the garbage collector busy. */
+     The terms are kept in flat typed lists (a chain per record), not in an array per record: a broad
+     word hits thousands of records, and small arrays by the thousand keep the garbage collector busy. */
   function Hits(documents) {
     this.score = new Float64Array(documents);
     this.found = new Uint8Array(documents);
     this.last = new Int32Array(documents);  // per record: its latest entry in `term`/`previous`
-    this.term = [];
-    this.previous = [];
+    this.latest = new Int32Array(documents);  // per record: the term added last, so a term is added once
+    this.names = [];  // term names by number - 1
+    this.term = new Int32Array(1024);
+    this.previous = new Int32Array(1024);
+    this.size = 0;
     this.refs = [];
   }
 
+  /* A number for the next index term whose postings are added (numbers start at 1). */
+  Hits.prototype.nextTerm = function (name) {
+    this.names.push(name);
+    return this.names.length;
+  };
+
   Hits.prototype.add = function (ref, term) {
+    if (this.latest[ref] === term) return;
+    this.latest[ref] = term;
+    if (this.size === this.term.length) {
+      var grownTerm = new Int32Array(this.size * 2), grownPrevious = new Int32Array(this.size * 2);
+      grownTerm.set(this.term);
+      grownPrevious.set(this.previous);
+      this.term = grownTerm;
+      this.previous = grownPrevious;
+    }
     if (!this.found[ref]) {
       this.found[ref] = 1;
       this.refs.push(ref);
-      this.previous.push(-1);
+      this.previous[this.size] = -1;
     } else {
-      this.previous.push(this.last[ref]);
+      this.previous[this.size] = this.last[ref];
     }
-    this.last[ref] = this.term.length;
-    this.term.push(term);
+    this.term[this.size] = term;
+    this.last[ref] = this.size;
+    this.size += 1;
   };
 
   Hits.prototype.termsOf = function (ref, into) {
     if (!this.found[ref]) return;
     for (var entry = this.last[ref]; entry >= 0; entry = this.previous[entry]) {
-      if (into.indexOf(this.term[entry]) < 0) into.push(this.term[entry]);
+      var name = this.names[this.term[entry] - 1];
+      if (into.indexOf(name) < 0) into.push(name);
     }
   };
 
@@ -167,9 +198,10 @@
     for (e = 0; e < expanded.length; e += 2) {
       var postings = part.postings[expanded[e]].map(decode), withTerm = 0;
       for (f = 0; f < fieldCount; f++) withTerm += postings[f].length / 2;
-      var termIdf = idf(withTerm, part.documents), weight = expanded[e + 1], name = part.terms[expanded[e]];
+      var termIdf = idf(withTerm, part.documents), weight = expanded[e + 1];
+      var number = hits.nextTerm(part.terms[expanded[e]]);
       for (f = 0; f < fieldCount; f++) {
-        var pairs = postings[f], lengths = part.lengths[f], average = part.averages[f], boost = part.boosts[f];
+        var pairs = postings[f], norms = part.norms[f], boost = part.boosts[f];
         var fieldDots = dots[f], fieldTouched = touched[f];
         for (var p = 0; p < pairs.length; p += 2) {
           var ref = pairs[p];
@@ -177,8 +209,8 @@
             fieldTouched[ref] = 1;
             order[f].push(ref);
           }
-          fieldDots[ref] += weight * termScore(termIdf, pairs[p + 1], lengths[ref], average, boost);
-          hits.add(ref, name);
+          fieldDots[ref] += weight * termScore(termIdf, pairs[p + 1], norms[ref], boost);
+          hits.add(ref, number);
         }
       }
     }
@@ -199,9 +231,12 @@
     if (!words.length || !parts.length) return { mode: "none", results: [] };
     var documents = parts[0].documents;
     var perWord = words.map(function (word) { return wordHits(parts, word[1], documents); });
-    var refs = perWord[0].refs.filter(function (ref) {
-      return perWord.every(function (hits) { return hits.found[ref] === 1; });
-    });
+    var refs = perWord[0].refs, w, i;
+    if (perWord.length > 1) {
+      refs = refs.filter(function (ref) {
+        return perWord.every(function (hits) { return hits.found[ref] === 1; });
+      });
+    }
     var mode = "all";
     if (!refs.length && perWord.length > 1) {
       var seen = new Uint8Array(documents);
@@ -215,14 +250,18 @@
       });
       mode = "any";
     }
-    var results = refs.map(function (ref) {
-      var score = 0;
-      for (var w = 0; w < perWord.length; w++) {
+    var totals = new Float64Array(documents), order = new Int32Array(refs.length);
+    for (i = 0; i < refs.length; i++) {
+      var ref = refs[i], score = 0;
+      for (w = 0; w < perWord.length; w++) {
         if (perWord[w].found[ref]) score += perWord[w].score[ref];
       }
-      return new Result(ref, score, perWord);
-    });
-    results.sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
+      totals[ref] = score;
+      order[i] = ref;
+    }
+    order.sort(function (a, b) { return totals[b] - totals[a] || a - b; });
+    var results = new Array(order.length);
+    for (i = 0; i < order.length; i++) results[i] = new Result(order[i], totals[order[i]], perWord);
     return { mode: results.length ? mode : "none", results: results };
   }
 

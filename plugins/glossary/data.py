@@ -9,12 +9,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
 from jsonschema import Draft202012Validator
 
 from ..keywords.plugin import initial, sort_key
 from ..records.problems import Problem
-from ..records.reader import MAX_FILE_BYTES, RawRecord, _Builder, _Refused, yaml_problem_text
+from ..records.reader import RawRecord, parse_mapping, read_text
 from ..records.validate import _translate, field_name
 
 FILE_NAME = "glossary.yaml"
@@ -97,42 +96,12 @@ class Glossary:
 
 def _read(path: Path, shown: str) -> tuple[RawRecord | None, list[Problem]]:
     """The YAML of the whole file, with a line per key, read as record front matter is read."""
-    def problem(line, field_name_, message):
-        return None, [Problem(shown, line, field_name_, message)]
-
-    raw_bytes = path.read_bytes()
-    if len(raw_bytes) > MAX_FILE_BYTES:
-        return problem(1, "(Datei)", f"Datei ist zu groß ({len(raw_bytes)} Bytes, höchstens {MAX_FILE_BYTES})")
-    try:
-        text = raw_bytes.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as error:
-        line = raw_bytes[: error.start].count(b"\n") + 1
-        return problem(line, "(Datei)", "Datei ist nicht in UTF-8 kodiert; bitte als UTF-8 speichern")
-    loader = yaml.SafeLoader(text)
-    try:
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
-        if node is None:
-            return problem(1, "(Datei)", "die Datei ist leer; erwartet wird „entries:“ mit einer Liste von Einträgen")
-        if not isinstance(node, yaml.MappingNode):
-            return problem(node.start_mark.line + 1, "(Datei)", "erwartet werden Felder der Form name: wert, zuerst „entries:“")
-        builder = _Builder(loader, line_offset=1)
-        data = builder.build(node)
-    except _Refused as refused:
-        return problem(refused.line, refused.field_name, refused.message)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        what = yaml_problem_text(error.problem or "ungültige Syntax")
-        return problem(mark.line + 1 if mark else 1, "(YAML)",
-                       f"YAML-Syntaxfehler: {what}; häufige Ursachen sind falsche Einrückung, ein fehlendes Leerzeichen "
-                       "nach dem Doppelpunkt oder ein Doppelpunkt im Text ohne Anführungszeichen")
-    except yaml.YAMLError as error:
-        return problem(1, "(YAML)", f"YAML-Fehler: {error}")
-    except RecursionError:
-        return problem(1, "(YAML)", "zu tief verschachtelt; das Glossar braucht nur drei Ebenen")
-    return RawRecord(shown, "glossary", data, "", builder.lines, builder.raw), []
+    empty = "die Datei ist leer; erwartet wird „entries:“ mit einer Liste von Einträgen"
+    text, problems = read_text(path, shown, empty=empty)
+    if problems:
+        return None, problems
+    return parse_mapping(text, shown, "glossary", 1, empty=empty,
+                         not_mapping="erwartet werden Felder der Form name: wert, zuerst „entries:“")
 
 
 def _schema_problems(raw: RawRecord) -> list[Problem]:

@@ -128,14 +128,14 @@ class _Builder:
         return value
 
 
-def _check_depth(front: str) -> None:
+def _check_depth(front: str, line_offset: int = 2) -> None:
     """Refuse absurd nesting from the event stream, before the recursive composer could overflow."""
     depth = 0
     for event in yaml.parse(front, Loader=FAST_LOADER):
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH + 1:
-                raise _Refused(event.start_mark.line + 2, "(YAML)", f"zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)")
+                raise _Refused(event.start_mark.line + line_offset, "(YAML)", f"zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)")
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
 
@@ -150,58 +150,61 @@ def _front_matter_bounds(lines):
     return -1
 
 
-def read_record(file_path: Path, display_path: str) -> tuple[RawRecord | None, list[Problem]]:
-    """Read one record file; return the raw record or the problems that stop it being read."""
-    def problem(line, field_name, message):
-        return None, [Problem(display_path, line, field_name, message)]
+def read_text(file_path: Path, display_path: str,
+              empty: str = "Datei ist leer; erwartet wird ein Kopfbereich zwischen zwei Zeilen mit ---"
+              ) -> tuple[str | None, list[Problem]]:
+    """The file as text, or the problem that stops it being read (size, encoding, NUL bytes)."""
+    def problem(line, message):
+        return None, [Problem(display_path, line, "(Datei)", message)]
 
-    slug = file_path.stem
     try:
         size = file_path.stat().st_size
     except OSError as error:
-        return problem(1, "(Datei)", f"Datei kann nicht gelesen werden: {error.strerror}")
+        return problem(1, f"Datei kann nicht gelesen werden: {error.strerror}")
     if size == 0:
-        return problem(1, "(Datei)", "Datei ist leer; erwartet wird ein Kopfbereich zwischen zwei Zeilen mit ---")
+        return problem(1, empty)
     if size > MAX_FILE_BYTES:
-        return problem(1, "(Datei)", f"Datei ist zu groß ({size} Bytes, höchstens {MAX_FILE_BYTES})")
+        return problem(1, f"Datei ist zu groß ({size} Bytes, höchstens {MAX_FILE_BYTES})")
     raw_bytes = file_path.read_bytes()
     try:
         text = raw_bytes.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw_bytes[: error.start].count(b"\n") + 1
-        return problem(line, "(Datei)", f"Datei ist nicht in UTF-8 kodiert (ungültiges Byte 0x{raw_bytes[error.start]:02x}); bitte als UTF-8 speichern")
+        return problem(line, f"Datei ist nicht in UTF-8 kodiert (ungültiges Byte 0x{raw_bytes[error.start]:02x}); bitte als UTF-8 speichern")
     text = text.removeprefix("\ufeff")
     if "\x00" in text:
-        return problem(1, "(Datei)", "Datei enthält Nullbytes; erwartet wird eine Textdatei")
-    lines = text.split("\n")
-    end = _front_matter_bounds(lines)
-    if end is None:
-        return problem(1, "(Kopfbereich)", "kein Kopfbereich gefunden; die Datei muss mit einer Zeile --- beginnen, dann die Felder, dann wieder ---")
-    if end == -1:
-        return problem(1, "(Kopfbereich)", "der Kopfbereich wird nicht geschlossen; nach den Feldern fehlt eine Zeile ---")
-    front = "\n".join(lines[1:end])
-    body = "\n".join(lines[end + 1:])
+        return problem(1, "Datei enthält Nullbytes; erwartet wird eine Textdatei")
+    return text, []
+
+
+def parse_mapping(text: str, display_path: str, slug: str, line_offset: int, empty: str, not_mapping: str,
+                  body: str = "", body_line: int = 1) -> tuple[RawRecord | None, list[Problem]]:
+    """YAML text that must be a mapping -> RawRecord with a line per key, or the problem; never raises."""
+    def problem(line, field_name_, message):
+        return None, [Problem(display_path, line, field_name_, message)]
+
+    where = "(Kopfbereich)" if line_offset > 1 else "(Datei)"
     try:
-        loader = FAST_LOADER(front)
-        _check_depth(front)
+        loader = FAST_LOADER(text)
+        _check_depth(text, line_offset)
         try:
             node = loader.get_single_node()
         finally:
             loader.dispose()
         if node is None:
-            return problem(1, "(Kopfbereich)", "der Kopfbereich ist leer; erwartet werden Felder wie title: und summary:")
+            return problem(1, where, empty)
         if not isinstance(node, yaml.MappingNode):
-            return problem(node.start_mark.line + 2, "(Kopfbereich)", "der Kopfbereich muss aus Feldern der Form name: wert bestehen")
-        builder = _Builder(loader, line_offset=2)
+            return problem(node.start_mark.line + line_offset, where, not_mapping)
+        builder = _Builder(loader, line_offset=line_offset)
         data = builder.build(node)
     except _Refused as refused:
         return problem(refused.line, refused.field_name, refused.message)
     except yaml.reader.ReaderError as error:
-        line = front[: error.position].count("\n") + 2
+        line = text[: error.position].count("\n") + line_offset
         return problem(line, "(YAML)", f"unzulässiges Steuerzeichen (0x{error.character:02x}); bitte entfernen")
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 2 if mark else 1
+        line = mark.line + line_offset if mark else 1
         what = yaml_problem_text(error.problem or "ungültige Syntax")
         return problem(line, "(YAML)", f"YAML-Syntaxfehler: {what}; häufige Ursachen sind falsche Einrückung, "
                                        "ein fehlendes Leerzeichen nach dem Doppelpunkt oder ein Doppelpunkt im Text ohne Anführungszeichen")
@@ -209,4 +212,21 @@ def read_record(file_path: Path, display_path: str) -> tuple[RawRecord | None, l
         return problem(1, "(YAML)", f"YAML-Fehler: {error}")
     except RecursionError:
         return problem(1, "(YAML)", "zu tief verschachtelt; ein Datensatz braucht nur wenige Ebenen")
-    return RawRecord(display_path, slug, data, body, builder.lines, builder.raw, end + 2), []
+    return RawRecord(display_path, slug, data, body, builder.lines, builder.raw, body_line), []
+
+
+def read_record(file_path: Path, display_path: str) -> tuple[RawRecord | None, list[Problem]]:
+    """Read one record file; return the raw record or the problems that stop it being read."""
+    text, problems = read_text(file_path, display_path)
+    if problems:
+        return None, problems
+    lines = text.split("\n")
+    end = _front_matter_bounds(lines)
+    if end is None:
+        return None, [Problem(display_path, 1, "(Kopfbereich)", "kein Kopfbereich gefunden; die Datei muss mit einer Zeile --- beginnen, dann die Felder, dann wieder ---")]
+    if end == -1:
+        return None, [Problem(display_path, 1, "(Kopfbereich)", "der Kopfbereich wird nicht geschlossen; nach den Feldern fehlt eine Zeile ---")]
+    return parse_mapping("\n".join(lines[1:end]), display_path, file_path.stem, 2,
+                         empty="der Kopfbereich ist leer; erwartet werden Felder wie title: und summary:",
+                         not_mapping="der Kopfbereich muss aus Feldern der Form name: wert bestehen",
+                         body="\n".join(lines[end + 1:]), body_line=end + 2)

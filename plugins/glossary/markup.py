@@ -9,6 +9,7 @@ read the same in the table of contents as on the page.
 
 from __future__ import annotations
 
+import bisect
 import re
 from html import escape
 from html.parser import HTMLParser
@@ -104,19 +105,9 @@ class AbbreviationMarker:
         forms = list(self.entry_of) + [form for form in protected if form not in self.entry_of]
         self.pattern = form_pattern(forms) if self.entry_of else None
 
-    def __call__(self, html: str, glossary_url: str) -> str:
-        """Return `html` with each abbreviation's first markable occurrence in <main> linked to its entry."""
-        begin, end = html.find("<main"), html.rfind("</main>")
-        if self.pattern is None or begin < 0 or end < begin:
-            return html
-        main = html[begin:end + len("</main>")]
-        if not self.pattern.search(main):
-            return html  # nothing to mark: spare the parser
-        scanner = _Scanner(main)
-        scanner.feed(main)
-        scanner.close()
-        done, replacements = set(), []
-        for offset, text in scanner.texts:
+    def _mark_texts(self, texts, begin, glossary_url, done, replacements):
+        """Link the first occurrence of each abbreviation not yet `done` in these (offset, text) pieces."""
+        for offset, text in texts:
             for match in self.pattern.finditer(text):
                 entry = self.entry_of.get(_normal(match.group(0)))
                 if entry is None or entry.term in done:
@@ -127,6 +118,44 @@ class AbbreviationMarker:
                 replacement = (f'<a class="glossary-link" href="{escape(glossary_url)}#{entry.anchor}" '
                                f'aria-label="{escape(label)}"><abbr title="{escape(entry.long)}">{shown}</abbr></a>')
                 replacements.append((begin + offset + match.start(), begin + offset + match.end(), replacement))
+
+    def __call__(self, html: str, glossary_url: str) -> str:
+        """Return `html` with each abbreviation's first markable occurrence in <main> linked to its entry."""
+        begin, end = html.find("<main"), html.rfind("</main>")
+        if self.pattern is None or begin < 0 or end < begin:
+            return html
+        main = html[begin:end + len("</main>")]
+        ends = {}  # term -> where its spellings end in <main>, wherever they stand (text, tag, attribute)
+        for match in self.pattern.finditer(main):
+            entry = self.entry_of.get(_normal(match.group(0)))
+            if entry is not None:
+                ends.setdefault(entry.term, []).append(match.end())
+        if not ends:
+            return html  # nothing to mark: spare the parser
+
+        # The parser is the expensive part (long lists run to megabytes), so it reads <main> only
+        # as far as needed: up to the next occurrence of an abbreviation not yet marked, and on
+        # until none is left. Each piece ends just before a "<", so no text is cut in two.
+        scanner, done, replacements, used, fed = _Scanner(main), set(), [], 0, 0
+        while True:
+            self._mark_texts(scanner.texts[used:], begin, glossary_url, done, replacements)
+            used = len(scanner.texts)
+            upcoming = []
+            for term in [term for term in ends if term not in done]:
+                positions = ends[term]
+                index = bisect.bisect_right(positions, fed)
+                if index < len(positions):
+                    upcoming.append(positions[index])
+                else:
+                    del ends[term]  # every occurrence read: none of them was markable
+            if not upcoming or fed >= len(main):
+                break
+            stop = main.find("<", min(upcoming))
+            stop = len(main) if stop < 0 else stop
+            scanner.feed(main[fed:stop])
+            fed = stop
+        scanner.close()  # hands over any text the parser still held back
+        self._mark_texts(scanner.texts[used:], begin, glossary_url, done, replacements)
         if not replacements:
             return html
         parts, position = [], 0

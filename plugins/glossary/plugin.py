@@ -42,7 +42,7 @@ def mark_written_page(path, context):
         return
     file = Path(path)
     html = file.read_text(encoding="utf-8")
-    marked = marker(html, f"{context.get('SITEURL', '')}/{URL}")
+    marked = marker(html, f"{context.get('SITEURL', '')}/{URL}")  # per page: relative URLs differ by depth
     if marked != html:
         file.write_text(marked, encoding="utf-8")
 

@@ -10,7 +10,9 @@ from plugins.facets.definitions import facet
 from plugins.records.model import build_catalogue
 from plugins.records.validate import check_tree
 from plugins.search import filters, german
-from plugins.search.index import SearchIndex, dumps
+from plugins.search.compact import compact
+from plugins.search.documents import CORE_FIELDS, FULL_TEXT_FIELDS, core_fields, full_text_fields
+from plugins.search.index import SearchIndex, _builder, dumps
 from plugins.search.query import search
 
 from .conftest import DATA, ROOT, run_build
@@ -61,6 +63,34 @@ def test_german_pipeline_keeps_every_letter_and_number():
     assert german.term_of("über") == ""  # a lunr.de stop word
     assert german.term_of("Förderung") == "forder"
     assert german.query_words("Jugendliche ohne Abschluss") == [("jugendliche", "jugend"), ("abschluss", "abschluss")]
+
+
+def test_the_fast_path_builds_the_index_lunr_py_builds_from_plain_text():
+    """The builder gets word lists and one cached pipeline step (plugins/search/german.py); lunr.py
+    left to itself tokenizes the text and runs trimmer, stop-word filter and stemmer one by one.
+    Both must give the same index for the whole real catalogue, text with hyphens, no-break spaces and § included."""
+    raws, errors, _ = check_tree(ROOT / "content")
+    assert errors == []
+    records = build_catalogue(raws).records
+    extra = {"ref": str(len(records)), "title": "Eingliederungs-Zuschuss\u00a0nach § 16e –- über  50-Jährige",
+             "short_name": "", "keywords": "-Projekt- (Quartier)", "target_groups": "", "legal_basis": "§§", "place": ""}
+    for fields, extract in ((CORE_FIELDS, core_fields), (FULL_TEXT_FIELDS, full_text_fields)):
+        documents = [{"ref": str(ref), **extract(record)} for ref, record in enumerate(records)]
+        if fields is CORE_FIELDS:
+            documents.append(extra)
+        reference = german.Builder()
+        reference.pipeline.reset()
+        reference.pipeline.add(german.trimmer_de, german.stop_word_filter_de, german.stemmer_de)
+        reference.search_pipeline.reset()
+        reference.search_pipeline.add(german.trimmer_de, german.stemmer_de)
+        reference.ref("ref")
+        for name, boost in fields:
+            reference.field(name, boost=boost)
+        for document in documents:
+            reference.add(document)
+        fast = _builder(fields, documents)
+        assert compact(fast) == compact(reference)
+        assert len(compact(fast)["terms"]) > 100
 
 
 def test_no_nltk_data_is_needed(monkeypatch):

@@ -40,15 +40,25 @@ def _write_number(number: int, out: list) -> None:
     out.append(DIGITS[BASE + digits[0]])
 
 
+def _written(number: int) -> str:
+    out = []
+    _write_number(number, out)
+    return "".join(out)
+
+
+# Nearly every number in the postings is below BASE² (one or two digits): those are looked up.
+WRITTEN = [_written(number) for number in range(BASE * BASE)]
+
+
 def encode(postings) -> str:
     """(ref, count) pairs, refs ascending, as a string: per record the gap to the previous ref
     times two, plus one if the count is not 1 and then the count."""
-    out, previous = [], 0
+    out, previous, table, limit = [], 0, WRITTEN, len(WRITTEN)
     for ref, count in postings:
-        gap, previous = ref - previous, ref
-        _write_number(gap * 2 + (count != 1), out)
+        number, previous = (ref - previous) * 2 + (count != 1), ref
+        out.append(table[number] if number < limit else _written(number))
         if count != 1:
-            _write_number(count, out)
+            out.append(table[count] if count < limit else _written(count))
     return "".join(out)
 
 

@@ -26,7 +26,7 @@ def _builder(fields, documents):
     for name, boost in fields:
         builder.field(name, boost=boost)
     for document in documents:
-        builder.add(document)
+        builder.add({"ref": document["ref"], **{name: german.words(document[name]) for name, _ in fields}})
     return builder
 
 

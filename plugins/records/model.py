@@ -61,8 +61,7 @@ class Record:
     def label_of(self, field_path, value) -> str:
         """German label of a vocabulary value at a field path such as "state" or ("provider", "kind")."""
         path = (field_path,) if isinstance(field_path, str) else tuple(field_path)
-        labels = schema.vocabulary_labels(schema.subschema_at(self.kind, path) or {}) or {}
-        return labels.get(value, value)
+        return schema.labels_at(self.kind, path).get(value, value)
 
     @property
     def sort_key(self):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 
 from jsonschema import Draft202012Validator
 
@@ -92,6 +93,13 @@ def vocabulary_labels(node: dict) -> dict | None:
     if "oneOf" in node and all("const" in entry for entry in node["oneOf"]):
         return {entry["const"]: entry.get("title", entry["const"]) for entry in node["oneOf"]}
     return None
+
+
+@cache
+def labels_at(kind: str, path: tuple) -> MappingProxyType:
+    """value -> German label of the vocabulary at a field path, or an empty mapping; read-only,
+    because every page asks for the same few dozen of them thousands of times."""
+    return MappingProxyType(vocabulary_labels(subschema_at(kind, path) or {}) or {})
 
 
 def vocabulary_entries(path, kind="measure") -> list[dict]:

@@ -78,7 +78,7 @@ def record_words(record) -> list[str]:
 
 
 def _labels(kind, field):
-    return schema.vocabulary_labels(schema.subschema_at(kind, (field,)) or {}) or {}
+    return schema.labels_at(kind, (field,))
 
 
 def _features(record) -> dict[str, list[str]]:

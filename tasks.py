@@ -5,7 +5,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from invoke import task
+from invoke import Exit, task
 
 ROOT = Path(__file__).resolve().parent
 CONFIG = {
@@ -22,10 +22,13 @@ PY = shlex.quote(sys.executable)
 @task(help={"paths": "nur für diese Dateien auch Warnungen melden, z. B. --paths content/measures/x.md (mehrere in Anführungszeichen)",
             "strict": "Warnungen als Fehler behandeln", "format": "text oder github"})
 def validate(c, paths="", strict=False, format="text"):
-    """Check every record without building; --strict turns warnings into errors."""
+    """Check every record and the glossary without building; --strict turns warnings into errors."""
     flags = (" --strict" if strict else "") + (f" --format {shlex.quote(format)}" if format != "text" else "")
     files = " ".join(shlex.quote(path) for path in shlex.split(paths or ""))
-    c.run(f"{PY} -m plugins.records --content {CONFIG['content']}{flags} {files}", pty=False)
+    records = c.run(f"{PY} -m plugins.records --content {CONFIG['content']}{flags} {files}", pty=False, warn=True)
+    glossary = c.run(f"{PY} -m plugins.glossary --content {CONFIG['content']}", pty=False, warn=True)
+    if records.failed or glossary.failed:  # both run, so an editor sees every problem at once
+        raise Exit(code=1)
 
 
 @task

@@ -215,3 +215,26 @@ def test_contributing_example_is_a_valid_record(tmp_path):
     _, errors, warnings = check_tree(content, display_root=tmp_path)
     assert [str(e) for e in errors] == []
     assert [w for w in warnings if w.path.endswith("beispiel.md")] == []
+
+
+def test_make_validate_checks_records_and_glossary_and_reports_both(tmp_path):
+    """`make validate` (= `invoke validate`) runs both checks even when the first fails, and fails if either does."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copy2(DATA / "glossary_bad_references" / "content" / "glossary.yaml", tmp_path / "content" / "glossary.yaml")
+    record = tmp_path / "content" / "measures" / "jumita.md"
+    record.write_text(record.read_text(encoding="utf-8").replace("\ntitle:", "\ntitel:", 1), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+    both = subprocess.run([sys.executable, "-m", "invoke", "-r", str(ROOT), "validate"], cwd=tmp_path,
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert both.returncode == 1
+    output = both.stdout + both.stderr
+    assert "content/measures/jumita.md:" in output and "titel" in output
+    assert re.search(r"^content/glossary\.yaml: [1-9]\d* Fehler$", output, re.MULTILINE)
+
+    shutil.copy2(ROOT / "content" / "glossary.yaml", tmp_path / "content" / "glossary.yaml")
+    record.write_text((ROOT / "content" / "measures" / "jumita.md").read_text(encoding="utf-8"), encoding="utf-8")
+    clean = subprocess.run([sys.executable, "-m", "invoke", "-r", str(ROOT), "validate"], cwd=tmp_path,
+                           capture_output=True, text=True, env=env, timeout=300)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "content/glossary.yaml: keine Fehler" in clean.stdout + clean.stderr

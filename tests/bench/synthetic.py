@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
+REAL_CONTENT = ROOT / "content"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
@@ -136,12 +137,18 @@ def _write(path: Path, data: dict, body: str):
 
 
 def generate(count: int, target: Path, seed: int = 2013) -> Path:
-    """Write `count` measures (and one programme per 50 measures) into target/measures, target/programmes."""
+    """Write `count` measures (and one programme per 50 measures) into target/measures, target/programmes.
+
+    The glossary and the static pages are copied from content/: the real site always has them, and
+    marking abbreviations on every page is part of what a build costs.
+    """
     generator = Generator(seed)
     if target.exists():
         shutil.rmtree(target)
     (target / "measures").mkdir(parents=True)
     (target / "programmes").mkdir()
+    shutil.copy2(REAL_CONTENT / "glossary.yaml", target / "glossary.yaml")
+    shutil.copytree(REAL_CONTENT / "pages", target / "pages")
     programmes = []
     for number in range(1, count // 50 + 2):
         slug, data, body = generator.programme(number)

@@ -8,6 +8,17 @@ from dataclasses import dataclass, field
 from ..records import legal, schema
 
 
+def group_by_value(records, values_of) -> tuple[dict, dict]:
+    """({value: [records]}, {value: label}) for a function giving each record's (value, label) pairs;
+    facet pages and the list filters group the same way."""
+    grouped, labels = {}, {}
+    for record in records:
+        for value, label in values_of(record):
+            grouped.setdefault(value, []).append(record)
+            labels[value] = label
+    return grouped, labels
+
+
 @dataclass(frozen=True)
 class FacetValue:
     value: str
@@ -42,11 +53,7 @@ class Facet:
 
     def compute(self, records) -> list[FacetValue]:
         """Every value with its records, vocabulary order for vocabularies, else by label."""
-        grouped, labels = {}, {}
-        for record in records:
-            for value, label in self.values_of(record):
-                grouped.setdefault(value, []).append(record)
-                labels[value] = label
+        grouped, labels = group_by_value(records, self.values_of)
         descriptions = {}
         if self.vocabulary:
             order = schema.vocabulary(self.vocabulary)

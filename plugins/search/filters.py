@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from ..facets.definitions import FacetValue, facet, legal_sort_key
+from ..facets.definitions import FacetValue, facet, group_by_value, legal_sort_key
 from ..records import schema
 
 try:  # the cost feature is a separate plugin; search works without it
@@ -38,11 +38,7 @@ class Filter:
     order: Callable | None = None  # values -> values in display order; default: first seen in vocabulary/label order
 
     def compute(self, records) -> list[FacetValue]:
-        grouped, labels = {}, {}
-        for record in records:
-            for value, label in self.values_of(record):
-                grouped.setdefault(value, []).append(record)
-                labels[value] = label
+        grouped, labels = group_by_value(records, self.values_of)
         values = self.order(list(grouped)) if self.order else sorted(grouped, key=lambda v: labels[v].casefold())
         return [FacetValue(value, labels[value], len(grouped[value]), "", "", tuple(grouped[value]))
                 for value in values]

@@ -201,6 +201,8 @@ def bench(sizes, work: Path, browser: bool) -> dict:
             "plugins_overhead": round(ours["seconds"] / bare["seconds"] - 1, 2),
             "search_index": index,
         }
+        _, index_seconds, _ = search_bench.build_parts(content)  # the index alone, in-process
+        entry["search_index_build_s"] = round(index_seconds, 2)
         if size == "real":
             entry["page_weight"] = page_weights(output)
         if browser:
@@ -214,6 +216,33 @@ def bench(sizes, work: Path, browser: bool) -> dict:
 
 def _row(*cells):
     return "| " + " | ".join(str(c) for c in cells) + " |"
+
+
+def search_goals(sizes: dict) -> list[str]:
+    """The search targets (issue 5), each with the figure measured in this run."""
+    def verdict(ok):
+        return "erreicht" if ok else "nicht erreicht"
+    lines = ["Ziele der Suche:", ""]
+    real = sizes.get("real")
+    if real:
+        kb = sum(figures["gzip_kb"] for figures in real["search_index"].values())
+        lines.append(f"- echter Katalog: Suchindex höchstens 100 KB gzip – gemessen {kb} KB: {verdict(kb <= 100)}.")
+    big = sizes.get("5000", {}).get("search_browser")
+    if big:
+        first = big["unthrottled"]
+        transferred = first["bytes_before_first_result"]
+        lines.append(f"- 5.000 Datensätze: höchstens 1,5 MB übertragen bis zu den ersten Treffern – gemessen "
+                     f"{transferred / 1e6:.2f} MB: {verdict(transferred <= 1.5e6)}.")
+        ms = first["first_results_after_interactive_ms"]
+        lines.append(f"- 5.000 Datensätze: erste Treffer höchstens 500 ms nach „interaktiv“ – gemessen {ms} ms ohne "
+                     f"Drosselung: {verdict(ms <= 500)} (gedrosselt auf 10 Mbit/s und 40 ms: "
+                     f"{big['10 Mbit/s, 40 ms']['first_results_after_interactive_ms']} ms).")
+        medians = [f["median_ms"] for f in big["queries"]["queries"].values()]
+        medians += [f["median_ms"] for f in big["queries"]["sweep"]["slowest"].values()]
+        lines.append(f"- 5.000 Datensätze: eine Abfrage höchstens 20 ms – langsamster Median {max(medians):.1f} ms, "
+                     f"langsamster Einzellauf aller Wortanfänge {big['queries']['sweep']['max_ms_once']:.1f} ms: "
+                     f"{verdict(max(medians) <= 20)}.")
+    return lines
 
 
 def markdown(report: dict) -> str:
@@ -239,6 +268,8 @@ def markdown(report: dict) -> str:
     for size, entry in sizes.items():
         for name, figures in entry["search_index"].items():
             lines.append(_row(size, name, figures["raw_kb"], figures["gzip_kb"]))
+    lines += ["", "Bauzeit des Suchindex allein (lunr.py, beide Teile, im selben Prozess gemessen): " + ", ".join(
+        f"{size} {entry['search_index_build_s']} s" for size, entry in sizes.items() if "search_index_build_s" in entry) + "."]
     real = sizes.get("real", {})
     if real.get("page_weight"):
         lines += ["", "## Seitengewicht (HTML + CSS + JS, gzip, ohne Suchindex)", "",
@@ -263,6 +294,15 @@ def markdown(report: dict) -> str:
         for size, entry in sizes.items():
             for query, figures in entry.get("search_browser", {}).get("queries", {}).get("queries", {}).items():
                 lines.append(_row(size, query, round(figures["median_ms"], 1), figures["results"]))
+        lines += ["", "Alle dreibuchstabigen Wortanfänge des Kernindex, je einmal gesucht (die breitesten Abfragen, die es gibt):", "",
+                  _row("Umfang", "Wortanfänge", "langsamster einmal (ms)", "95. Perzentil (ms)", "langsamste fünf: Median (ms), Treffer"),
+                  _row(*["---"] * 5)]
+        for size, entry in sizes.items():
+            sweep = entry.get("search_browser", {}).get("queries", {}).get("sweep")
+            if sweep:
+                slowest = ", ".join(f"{q} {round(f['median_ms'], 1)} ({f['results']})" for q, f in sweep["slowest"].items())
+                lines.append(_row(size, sweep["prefixes"], round(sweep["max_ms_once"], 1), round(sweep["p95_ms_once"], 1), slowest))
+        lines += ["", *search_goals(sizes)]
     pagefind = real.get("pagefind")
     if pagefind:
         lines += ["", "## Vergleich mit Pagefind (echter Katalog, gleiche Abfrage)", "",

@@ -19,6 +19,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL_CONTENT = ROOT / "content"
+RECORD_LINK = re.compile(r"^ +record: .*\n", re.MULTILINE)
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
@@ -147,7 +148,9 @@ def generate(count: int, target: Path, seed: int = 2013) -> Path:
         shutil.rmtree(target)
     (target / "measures").mkdir(parents=True)
     (target / "programmes").mkdir()
-    shutil.copy2(REAL_CONTENT / "glossary.yaml", target / "glossary.yaml")
+    # Without the links from names to real records, which the synthetic catalogue does not have.
+    glossary = (REAL_CONTENT / "glossary.yaml").read_text(encoding="utf-8")
+    (target / "glossary.yaml").write_text(RECORD_LINK.sub("", glossary), encoding="utf-8")
     shutil.copytree(REAL_CONTENT / "pages", target / "pages")
     programmes = []
     for number in range(1, count // 50 + 2):

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 from plugins.glossary.data import Entry, anchor_of, load_glossary
-from plugins.glossary.markup import mark_abbreviations
+from plugins.glossary.markup import OPT_OUT, SKIP_INSIDE, VOID, mark_abbreviations, markable_texts
 from plugins.keywords.plugin import sort_key
 from plugins.records.model import build_catalogue
 from plugins.records.validate import check_tree
@@ -212,3 +212,54 @@ def test_the_glossary_can_be_checked_without_building():
                          cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert bad.returncode == 1
     assert bad.stderr.splitlines()[-1] == "tests/data/glossary_bad_references/content/glossary.yaml: 5 Fehler"
+
+
+class _ReferenceScanner(HTMLParser):
+    """html.parser's view of which text may be marked: what markable_texts must reproduce."""
+
+    def __init__(self, html):
+        super().__init__(convert_charrefs=False)
+        self.html, self.stack, self.texts = html, [], []
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in VOID:
+            self.stack.append((tag, tag in SKIP_INSIDE or any(name == OPT_OUT for name, _ in attrs)))
+
+    def handle_endtag(self, tag):
+        if any(open_tag == tag for open_tag, _ in self.stack):
+            while self.stack.pop()[0] != tag:
+                pass
+
+    def handle_data(self, data):
+        if not any(skips for _, skips in self.stack) and data.strip():
+            line, column = self.getpos()
+            self.texts.append((self.line_starts[line - 1] + column, data))
+
+
+def _reference_texts(html):
+    scanner = _ReferenceScanner(html)
+    scanner.feed(html)
+    scanner.close()
+    return scanner.texts
+
+
+TRICKY_HTML = """<main><p title="a > b" data-x='<SGB>'>SGB II &amp; ESF&nbsp;EU &#8211;BA&#x2013;AA & A < B</p>
+<script>var s = "<a>SGB</a>";</script><STYLE>p:after{content:"</p>"}</STYLE><br/>ESF<span/>EU
+<div data-no-glossary><p>BA</p></div><div data-title="data-no-glossary">BA</div></b></i>SGB<!-- ESF -->
+<a href=x />BA<h2>ESF</h2><svg><title>EU</title></svg><![CDATA[ x ]]><?pi?>SGB III <a href=/x/>BA</a> ESF
+<p class=x/>EU</p><path d="x"/>BA<textarea>SGB</textarea>AA<label><script>"</label>"</script>ESF</label>EU</main>"""
+
+
+def test_markable_texts_read_html_as_html_parser_does(built_site):
+    """The fast scanner gives the same texts at the same offsets as html.parser, on hand-made edge
+    cases and on every page of the real site (with its markings turned into plain elements, so
+    the words inside them count as well)."""
+    assert markable_texts(TRICKY_HTML) and list(markable_texts(TRICKY_HTML)) == _reference_texts(TRICKY_HTML)
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 100
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        main = html[html.find("<main"):html.rfind("</main>") + len("</main>")]
+        for variant in (main, main.replace("<a class=\"glossary-link\"", "<span").replace("<abbr ", "<span ")):
+            assert list(markable_texts(variant)) == _reference_texts(variant), path

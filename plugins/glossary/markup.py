@@ -1,6 +1,6 @@
 """Mark the first occurrence of each glossary abbreviation in a page's <main> with a link and <abbr>.
 
-The page is tokenised with the standard library's HTML parser; only text between tags is
+The page is tokenised as html.parser would (see `markable_texts`); only text between tags is
 looked at, and only the matched words are replaced, so every other byte of the page stays
 exactly as the template wrote it. Text inside links, headings, code, form controls and
 existing <abbr>/<dfn> is left alone: a link inside a link is invalid, and a heading should
@@ -9,10 +9,8 @@ read the same in the table of contents as on the page.
 
 from __future__ import annotations
 
-import bisect
 import re
 from html import escape
-from html.parser import HTMLParser
 
 SKIP_INSIDE = {"a", "abbr", "dfn", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "code", "pre", "kbd", "samp",
                "script", "style", "template", "textarea", "select", "option", "button", "label", "title",
@@ -49,46 +47,57 @@ def form_pattern(forms) -> re.Pattern:
     return re.compile(rf"(?<![\w])(?:{_trie(set(forms))})(?:(?<=\.)|(?![\w]))")
 
 
-class _Scanner(HTMLParser):
-    def __init__(self, html: str):
-        super().__init__(convert_charrefs=False)
-        self.html = html
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
-        self.stack = []  # (tag, skips) of open elements
-        self.open = {}  # tag -> how many are open, so a stray end tag is recognised at once
-        self.in_main = 0
-        self.skipping = 0
-        self.texts = []  # (start offset, text) of markable text
+# One token of HTML: a comment, a declaration or processing instruction, a start or end tag (quoted
+# attribute values may contain ">"), a run of text, a character reference, or a stray "<" or "&".
+TOKEN = re.compile(r"""<!--.*?(?:-->|\Z)|<[!?][^>]*>?|<(/?)([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>"""
+                   r"""|[^<&]+|&(?:\#(?:[0-9]+|[xX][0-9a-fA-F]+)|[a-zA-Z][-.a-zA-Z0-9]*);?|[<&]""", re.S)
+ATTRIBUTE = re.compile(r"""[^\s/>][^\s/=>]*(?:\s*=+\s*(?:'[^']*'|"[^"]*"|(?!['"])[^>\s]*))?""")  # as html.parser reads one
+QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
+OPT_OUT_ATTRIBUTE = re.compile(rf"(?:^|\s){OPT_OUT}(?=[\s=/]|$)")
+RAW_TEXT = {"script": re.compile(r"</script", re.I), "style": re.compile(r"</style", re.I)}
 
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
 
-    def handle_starttag(self, tag, attrs):
-        if tag in VOID:
-            return
-        skips = tag in SKIP_INSIDE or any(name == OPT_OUT for name, _ in attrs)
-        self.stack.append((tag, skips))
-        self.open[tag] = self.open.get(tag, 0) + 1
-        self.in_main += tag == "main"
-        self.skipping += skips
+def markable_texts(html: str):
+    """(offset, text) of each run of text that may be marked, in document order.
 
-    def handle_endtag(self, tag):
-        if not self.open.get(tag):
-            return  # a stray end tag closes nothing
-        while self.stack:
-            open_tag, skips = self.stack.pop()
-            self.open[open_tag] -= 1
-            self.in_main -= open_tag == "main"
-            self.skipping -= skips
-            if open_tag == tag:
-                break
-
-    def handle_data(self, data):
-        if self.in_main and not self.skipping and data.strip():
-            start = self._offset()
-            if self.html.startswith(data, start):  # true with convert_charrefs=False; never splice blindly
-                self.texts.append((start, data))
+    Reads tags the way html.parser does (the same open-element stack, void and self-closing
+    elements, raw text in script and style, text split at character references), but with one
+    regex instead of a Python parser: marking runs over every page of the site.
+    """
+    stack = []  # (tag, skips) of open elements
+    open_count = {}  # tag -> how many are open, so a stray end tag is recognised at once
+    skipping = 0
+    position, length = 0, len(html)
+    while position < length:
+        token = TOKEN.match(html, position)
+        start, position = position, token.end()
+        tag = token.group(2)
+        if tag is None:
+            text = token.group(0)
+            if not skipping and (len(text) == 1 or text[0] not in "<&") and text.strip():  # not a comment or reference
+                yield start, text
+            continue
+        tag = tag.lower()
+        if token.group(1):  # end tag
+            if not open_count.get(tag):
+                continue  # a stray end tag closes nothing
+            while stack:
+                open_tag, skips = stack.pop()
+                open_count[open_tag] -= 1
+                skipping -= skips
+                if open_tag == tag:
+                    break
+            continue
+        if tag in VOID or ATTRIBUTE.sub("", token.group(3)).rstrip().endswith("/"):
+            continue  # opens nothing (a "/" in an unquoted value, as in href=/x/, does not close)
+        attributes = QUOTED.sub("", token.group(3)).lower()
+        skips = tag in SKIP_INSIDE or bool(OPT_OUT_ATTRIBUTE.search(attributes))
+        stack.append((tag, skips))
+        open_count[tag] = open_count.get(tag, 0) + 1
+        skipping += skips
+        if tag in RAW_TEXT:  # no tags inside: on to its end tag
+            closing = RAW_TEXT[tag].search(html, position)
+            position = closing.start() if closing else length
 
 
 def _normal(text: str) -> str:
@@ -125,37 +134,25 @@ class AbbreviationMarker:
         if self.pattern is None or begin < 0 or end < begin:
             return html
         main = html[begin:end + len("</main>")]
-        ends = {}  # term -> where its spellings end in <main>, wherever they stand (text, tag, attribute)
+        last = {}  # term -> where its last spelling in <main> ends (text, tag or attribute)
         for match in self.pattern.finditer(main):
             entry = self.entry_of.get(_normal(match.group(0)))
             if entry is not None:
-                ends.setdefault(entry.term, []).append(match.end())
-        if not ends:
-            return html  # nothing to mark: spare the parser
+                last[entry.term] = match.end()
+        if not last:
+            return html  # nothing to mark: spare the scan
 
-        # The parser is the expensive part (long lists run to megabytes), so it reads <main> only
-        # as far as needed: up to the next occurrence of an abbreviation not yet marked, and on
-        # until none is left. Each piece ends just before a "<", so no text is cut in two.
-        scanner, done, replacements, used, fed = _Scanner(main), set(), [], 0, 0
-        while True:
-            self._mark_texts(scanner.texts[used:], begin, glossary_url, done, replacements)
-            used = len(scanner.texts)
-            upcoming = []
-            for term in [term for term in ends if term not in done]:
-                positions = ends[term]
-                index = bisect.bisect_right(positions, fed)
-                if index < len(positions):
-                    upcoming.append(positions[index])
-                else:
-                    del ends[term]  # every occurrence read: none of them was markable
-            if not upcoming or fed >= len(main):
+        # Long lists run to megabytes, so the scan stops at the text that begins after the last
+        # spelling of every abbreviation not yet marked: nothing after it can be marked.
+        done, replacements = set(), []
+        horizon = max(last.values())
+        for offset, text in markable_texts(main):
+            if offset >= horizon:
                 break
-            stop = main.find("<", min(upcoming))
-            stop = len(main) if stop < 0 else stop
-            scanner.feed(main[fed:stop])
-            fed = stop
-        scanner.close()  # hands over any text the parser still held back
-        self._mark_texts(scanner.texts[used:], begin, glossary_url, done, replacements)
+            marked = len(done)
+            self._mark_texts(((offset, text),), begin, glossary_url, done, replacements)
+            if len(done) != marked:
+                horizon = max((end for term, end in last.items() if term not in done), default=0)
         if not replacements:
             return html
         parts, position = [], 0

@@ -20,14 +20,20 @@ def axe_violations(page):
     return [f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
 
 
+def axe_violations_at(browser, url):
+    """axe's WCAG 2.1 A/AA violations of the page at `url`, in a fresh context that lets axe in."""
+    context = browser.new_context(bypass_csp=True)
+    try:
+        page = context.new_page()
+        page.goto(url)
+        return axe_violations(page)
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("name", sorted(PAGE_TYPES))
 def test_page_type_has_no_wcag_violations(browser, site_url, name):
-    context = browser.new_context(bypass_csp=True)
-    page = context.new_page()
-    page.goto(site_url + PAGE_TYPES[name])
-    violations = axe_violations(page)
-    context.close()
-    assert violations == []
+    assert axe_violations_at(browser, site_url + PAGE_TYPES[name]) == []
 
 
 def test_focus_is_visible_on_links_and_buttons(page, site_url):

@@ -59,12 +59,7 @@ def test_glossary_page_letter_navigation(page, site_url):
 
 
 def test_glossary_page_and_a_page_with_marked_abbreviations_pass_axe(browser, site_url):
-    from .test_accessibility import axe_violations
+    from .test_accessibility import axe_violations_at
 
     for path in ("/glossar/", "/massnahmen/bg-coaching/"):
-        context = browser.new_context(bypass_csp=True)
-        page = context.new_page()
-        page.goto(site_url + path)
-        violations = axe_violations(page)
-        context.close()
-        assert violations == [], path
+        assert axe_violations_at(browser, site_url + path) == [], path

@@ -126,12 +126,7 @@ def test_start_page_offers_a_short_navigation_help(page, site_url):
 
 
 def test_leichte_sprache_and_start_page_pass_axe(browser, site_url):
-    from .test_accessibility import axe_violations
+    from .test_accessibility import axe_violations_at
 
     for path in ("/leichte-sprache/", "/"):
-        context = browser.new_context(bypass_csp=True)
-        page = context.new_page()
-        page.goto(site_url + path)
-        violations = axe_violations(page)
-        context.close()
-        assert violations == [], path
+        assert axe_violations_at(browser, site_url + path) == [], path

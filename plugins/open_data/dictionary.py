@@ -23,13 +23,14 @@ class Row:
     values: tuple  # (value, German label) of a vocabulary
 
 
+TEXT_KIND = {"partial-date": "Datum als Text: JJJJ, JJJJ-MM oder JJJJ-MM-TT",
+             "legal-basis": "Paragrafenangabe, z. B. „§ 16a SGB II“",
+             "slug": "Kennung: Kleinbuchstaben, Ziffern, Bindestriche"}
+
+
 def _type_text(node: dict) -> str:
-    if node.get("x-partial-date"):
-        return "Datum als Text: JJJJ, JJJJ-MM oder JJJJ-MM-TT"
-    if node.get("x-legal-basis"):
-        return "Paragrafenangabe, z. B. „§ 16a SGB II“"
-    if node.get("pattern"):
-        return "Kennung: Kleinbuchstaben, Ziffern, Bindestriche"
+    if schema.text_kind(node):
+        return TEXT_KIND[schema.text_kind(node)]
     if schema.vocabulary_labels(node) and node.get("type") != "array":
         return "ein Wert aus der Liste"
     if node.get("type") == "array":

@@ -37,16 +37,6 @@ def _hint(node: dict, control: str) -> str:
     return hint.strip()
 
 
-def _check(node: dict) -> str:
-    if node.get("x-partial-date"):
-        return "partial-date"
-    if node.get("x-legal-basis"):
-        return "legal-basis"
-    if node.get("pattern"):
-        return "slug"
-    return ""
-
-
 def _field(name: str, node: dict, id_prefix: str, required: bool, choices: dict, path: tuple) -> FormField:
     node = schema.resolve(node)
     field_id = f"{id_prefix}-{name.replace('_', '-')}"
@@ -71,7 +61,7 @@ def _field(name: str, node: dict, id_prefix: str, required: bool, choices: dict,
         elif items.get("type") == "integer":
             made.control = "integers"
         else:
-            made.control, made.check = "lines", _check(items)
+            made.control, made.check = "lines", schema.text_kind(items)
     elif labels:
         made.control, made.options = "select", list(labels.items())
     elif path in choices:
@@ -82,7 +72,7 @@ def _field(name: str, node: dict, id_prefix: str, required: bool, choices: dict,
         made.control = kind
     else:
         made.control = "textarea" if node.get("maxLength", 0) > 2000 else "text"
-        made.check = _check(node)
+        made.check = schema.text_kind(node)
     made.hint = _hint(node, made.control)
     return made
 

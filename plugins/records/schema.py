@@ -95,6 +95,17 @@ def vocabulary_labels(node: dict) -> dict | None:
     return None
 
 
+def text_kind(node: dict) -> str:
+    """Which checked kind of text a string field holds: "partial-date", "legal-basis", "slug" or ""."""
+    if node.get("x-partial-date"):
+        return "partial-date"
+    if node.get("x-legal-basis"):
+        return "legal-basis"
+    if node.get("pattern"):
+        return "slug"
+    return ""
+
+
 @cache
 def labels_at(kind: str, path: tuple) -> MappingProxyType:
     """value -> German label of the vocabulary at a field path, or an empty mapping; read-only,

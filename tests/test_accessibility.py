@@ -20,12 +20,15 @@ def axe_violations(page):
     return [f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
 
 
-def axe_violations_at(browser, url):
-    """axe's WCAG 2.1 A/AA violations of the page at `url`, in a fresh context that lets axe in."""
+def axe_violations_at(browser, url, ready=None):
+    """axe's WCAG 2.1 A/AA violations of the page at `url`, in a fresh context that lets axe in;
+    `ready`: a selector to wait for first, where scripts still change the page."""
     context = browser.new_context(bypass_csp=True)
     try:
         page = context.new_page()
         page.goto(url)
+        if ready:
+            page.wait_for_selector(ready)
         return axe_violations(page)
     finally:
         context.close()

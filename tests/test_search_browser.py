@@ -49,6 +49,36 @@ def test_typing_a_query_lists_the_expected_records_best_first(page, site_url, bu
     assert any(text.startswith(("alleinerzieh", "teilzeit")) for text in marked), marked
 
 
+def test_a_query_without_results_offers_a_shorter_start_and_ways_to_browse(page, site_url, built_site):
+    """The records say "Sprachförderung", the visitor types "Sprachkurs": the page offers "Sprach"."""
+    page.goto(site_url + "/suche/?q=Sprachkurs")
+    assert result_urls(page) == [] == expected_urls(built_site, "Sprachkurs")
+    assert page.locator("#search-status").inner_text() == "Keine Treffer für „Sprachkurs“."
+    help_box = page.locator("#search-help")
+    assert help_box.is_visible()
+    for name in ("Zielgruppen", "Handlungsfeldern", "Bundesländern", "Stichwortverzeichnis"):
+        assert help_box.get_by_role("link", name=name, exact=True).is_visible()
+    expected = expected_urls(built_site, "Sprach")
+    assert expected
+    link = page.locator("#search-suggestion-link")
+    assert link.inner_text() == f"„Sprach“ ({len(expected)} Treffer)"
+    link.click()
+    page.wait_for_url("**/suche/?q=Sprach")
+    assert result_urls(page) == expected
+    assert not help_box.is_visible()
+
+    page.goto(site_url + "/suche/?q=Xylophonbau")  # nothing for the shorter start either: no suggestion
+    assert result_urls(page) == [] == expected_urls(built_site, "Xylop")
+    assert help_box.is_visible()
+    assert not page.locator("#search-suggestion").is_visible()
+
+
+def test_the_page_without_results_passes_axe(browser, site_url):
+    from .test_accessibility import axe_violations_at
+
+    assert axe_violations_at(browser, site_url + "/suche/?q=Sprachkurs", ready="#search-suggestion:not([hidden])") == []
+
+
 @pytest.mark.parametrize("query, url", [("§ 16i", "/programme/stabilisierung-und-teilhabe/"),
                                         ("BAHN FREI", "/massnahmen/bahn-frei/"),
                                         ("Quartier", "/massnahmen/quartiersmanagement-wernigerode/"),

@@ -7,6 +7,9 @@
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   var more = document.getElementById("search-more");
+  var help = document.getElementById("search-help");
+  var suggestion = document.getElementById("search-suggestion");
+  var suggestionLink = document.getElementById("search-suggestion-link");
   if (!form || !window.PraxisSuche) return;
   var core = window.PraxisSuche;
   var state = { records: null, summaries: null, indexes: [], complete: false, shown: PAGE, timer: null };
@@ -53,12 +56,34 @@
     return item;
   }
 
+  // "Sprachkurs" finds nothing where the records say "Sprachförderung": every long word cut to
+  // its first 60 % (at least 4 letters) is offered when that query finds something.
+  function shorterQuery(text) {
+    var words = text.split(/\s+/);
+    var cut = words.map(function (word) {
+      return word.length >= 6 ? word.slice(0, Math.max(4, Math.ceil(word.length * 0.6))) : word;
+    }).join(" ");
+    if (cut === words.join(" ")) return null;
+    var count = core.search(state.indexes, cut).results.length;
+    return count ? { text: cut, count: count } : null;
+  }
+
+  function showHelp(text) {
+    help.hidden = false;
+    var shorter = state.complete ? shorterQuery(text) : null;
+    suggestion.hidden = !shorter;
+    if (!shorter) return;
+    suggestionLink.textContent = "„" + shorter.text + "“ (" + (shorter.count === 1 ? "1 Treffer" : shorter.count + " Treffer") + ")";
+    suggestionLink.href = form.action.split("?")[0] + "?q=" + encodeURIComponent(shorter.text);
+  }
+
   function run(resetPaging) {
     var text = input.value.trim();
     if (resetPaging) state.shown = PAGE;
     if (!state.indexes.length) return;
     list.replaceChildren();
     more.hidden = true;
+    help.hidden = true;
     if (!text) {
       say("Bitte einen Suchbegriff eingeben.");
       list.dataset.complete = String(state.complete);
@@ -71,8 +96,9 @@
     list.appendChild(fragment);
     more.hidden = count <= state.shown;
     var quoted = "„" + text + "“";
-    if (found.mode === "none") {
+    if (!count) {
       say("Keine Treffer für " + quoted + ".");
+      showHelp(text);
     } else if (found.mode === "any") {
       say("Kein Eintrag enthält alle Wörter von " + quoted + "; " + count +
           (count === 1 ? " Eintrag enthält" : " Einträge enthalten") + " einzelne davon.");

@@ -66,3 +66,15 @@ def test_arbitrary_markdown_bodies_render_to_safe_html(text):
     html = str(render_markdown(text))
     lowered = html.lower()
     assert "<script" not in lowered and "javascript:" not in lowered and " onerror=" not in lowered
+
+
+def test_one_record_body_leaves_nothing_behind_for_the_next():
+    """render_markdown reuses one converter: abbreviations, footnotes and link references defined
+    in one body must not reach the next one."""
+    from plugins.records.model import render_markdown
+
+    first = str(render_markdown("ESF hier[^1] und [dort][ref].\n\n*[ESF]: Europäischer Sozialfonds\n\n"
+                                "[^1]: Fußnote\n\n[ref]: https://example.org/"))
+    assert "<abbr" in first and "Fußnote" in first and 'href="https://example.org/"' in first
+    second = str(render_markdown("ESF hier[^1] und [dort][ref]."))
+    assert second == "<p>ESF hier[^1] und [dort][ref].</p>"

@@ -19,8 +19,14 @@ ALLOWED_TAGS = {"p", "br", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}, "td": set()}
 
 
+_converter = None
+
+
 def render_markdown(text: str) -> str:
-    html = markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+    global _converter
+    if _converter is None:  # built once: setting up "extra" took a third of the time per record
+        _converter = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+    html = _converter.reset().convert(text)
     html = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                      url_schemes={"http", "https", "mailto"}, link_rel="noopener")
     return Markup(html)  # sanitised above, so templates may insert it as HTML

@@ -45,3 +45,38 @@ def test_focus_is_visible_on_links_and_buttons(page, site_url):
     page.keyboard.press("Tab")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline not in ("none", "")
+
+
+def test_every_page_reflows_at_320_css_pixels(page, site_url, built_site):
+    """WCAG 1.4.10 (Reflow): at 320 CSS px nothing widens the page; wide tables scroll inside
+    their own focusable region instead. Every page of the site, plus search results and a
+    filtered list with its chips, after their scripts have run."""
+    paths = sorted("/" + path.relative_to(built_site).as_posix().removesuffix("index.html")
+                   for path in built_site.rglob("*.html"))
+    paths += ["/suche/?q=Alleinerziehende+Teilzeit", "/massnahmen/?zielgruppe=alleinerziehende&land=hessen&sortierung=kosten"]
+    assert len(paths) > 150
+    page.set_viewport_size({"width": 320, "height": 800})
+    too_wide = {}
+    for path in paths:
+        page.goto(site_url + path, wait_until="load")
+        page.wait_for_timeout(50)
+        width = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        if width[0] > width[1]:
+            too_wide[path] = width
+    assert too_wide == {}
+
+
+def test_wide_tables_scroll_in_a_named_focusable_region(built_site):
+    """Every table sits in a .table-scroll region (or is built by compare.js, which wraps its own)."""
+    import re
+
+    unwrapped = []
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        for match in re.finditer(r"<table\b", html):
+            before = html[:match.start()].rstrip()
+            opening = before[before.rfind("<"):]
+            if not (opening.startswith('<div class="table-scroll"') and 'tabindex="0"' in opening
+                    and 'role="region"' in opening and "aria-label" in opening):
+                unwrapped.append(f"{path.relative_to(built_site)}: {html[match.start():match.start() + 40]}")
+    assert unwrapped == []

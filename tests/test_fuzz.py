@@ -78,3 +78,12 @@ def test_one_record_body_leaves_nothing_behind_for_the_next():
     assert "<abbr" in first and "Fußnote" in first and 'href="https://example.org/"' in first
     second = str(render_markdown("ESF hier[^1] und [dort][ref]."))
     assert second == "<p>ESF hier[^1] und [dort][ref].</p>"
+
+
+def test_a_markdown_table_scrolls_in_its_own_region():
+    from plugins.records.model import render_markdown
+
+    html = str(render_markdown("| Jahr | Plätze |\n|---|---|\n| 2013 | 25 |\n\n<table onclick=x><tr><td>roh</td></tr></table>"))
+    wrapped = '<div class="table-scroll" tabindex="0" role="region" aria-label="Tabelle"><table>'
+    assert html.count("<table") == html.count(wrapped) == html.count("</table></div>") == 2
+    assert "onclick" not in html and "<th>Jahr</th>" in html

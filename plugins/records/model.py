@@ -19,6 +19,7 @@ ALLOWED_TAGS = {"p", "br", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}, "td": set()}
 
 
+TABLE_SCROLL = '<div class="table-scroll" tabindex="0" role="region" aria-label="Tabelle">'
 _converter = None
 
 
@@ -29,7 +30,9 @@ def render_markdown(text: str) -> str:
     html = _converter.reset().convert(text)
     html = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                      url_schemes={"http", "https", "mailto"}, link_rel="noopener")
-    return Markup(html)  # sanitised above, so templates may insert it as HTML
+    # A table from Markdown scrolls inside its own focusable region on a phone, like the theme's tables.
+    html = html.replace("<table>", TABLE_SCROLL + "<table>").replace("</table>", "</table></div>")
+    return Markup(html)  # sanitised above (the wrapper is ours), so templates may insert it as HTML
 
 
 @dataclass(eq=False)

@@ -55,8 +55,8 @@ PLUGINS = [
     "plugins.keywords",
     "plugins.open_data",
     "plugins.costs",
-    "plugins.search",
     "plugins.glossary",
+    "plugins.search",  # after the glossary: abbreviations and long forms find each other
     "plugins.related",
 ]
 

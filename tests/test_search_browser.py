@@ -73,6 +73,17 @@ def test_a_query_without_results_offers_a_shorter_start_and_ways_to_browse(page,
     assert not page.locator("#search-suggestion").is_visible()
 
 
+def test_an_abbreviation_finds_records_that_only_spell_it_out(page, site_url, built_site):
+    """The glossary says AGH = Arbeitsgelegenheiten: "AGH" also finds the records that never write "AGH"."""
+    spelled_out = sorted(f"/massnahmen/{path.stem}/" for path in (ROOT / "content" / "measures").glob("*.md")
+                         if "Arbeitsgelegenheiten" in (text := path.read_text(encoding="utf-8")) and "AGH" not in text)
+    assert spelled_out  # e.g. neustart, zap
+    page.goto(site_url + "/suche/?q=AGH")
+    urls = result_urls(page)
+    assert urls == expected_urls(built_site, "AGH")
+    assert set(spelled_out) <= set(urls)
+
+
 def test_the_page_without_results_passes_axe(browser, site_url):
     from .test_accessibility import axe_violations_at
 

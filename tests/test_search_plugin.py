@@ -73,7 +73,7 @@ def test_the_fast_path_builds_the_index_lunr_py_builds_from_plain_text():
     assert errors == []
     records = build_catalogue(raws).records
     extra = {"ref": str(len(records)), "title": "Eingliederungs-Zuschuss\u00a0nach § 16e –- über  50-Jährige",
-             "short_name": "", "keywords": "-Projekt- (Quartier)", "target_groups": "", "legal_basis": "§§", "place": ""}
+             "short_name": "", "keywords": "-Projekt- (Quartier)", "target_groups": "", "legal_basis": "§§", "place": "", "aliases": "AGH SGB II"}
     for fields, extract in ((CORE_FIELDS, core_fields), (FULL_TEXT_FIELDS, full_text_fields)):
         documents = [{"ref": str(ref), **extract(record)} for ref, record in enumerate(records)]
         if fields is CORE_FIELDS:
@@ -91,6 +91,20 @@ def test_the_fast_path_builds_the_index_lunr_py_builds_from_plain_text():
         fast = _builder(fields, documents)
         assert compact(fast) == compact(reference)
         assert len(compact(fast)["terms"]) > 100
+
+
+def test_aliases_add_the_abbreviation_where_a_record_only_spells_it_out():
+    from plugins.glossary.data import Entry
+    from plugins.search.aliases import Aliases
+
+    aliases = Aliases([Entry("AGH", "…", long="Arbeitsgelegenheiten"), Entry("BG", "…", long="Bedarfsgemeinschaft"),
+                       Entry("AG", "…", long="Arbeitsgruppe"), Entry("SGB II", "…", long="Zweites Buch Sozialgesetzbuch")],
+                      protected=["BASF AG"])
+    assert aliases.of("Zwei Arbeitsgelegenheiten für jede BG und ihre Bedarfsgemeinschaft") == "AGH"
+    assert aliases.of("ARBEITSGELEGENHEITEN, zweites  Buch\nSozialgesetzbuch") == "AGH SGB II"
+    assert aliases.of("Arbeitsgelegenheitenkonzept der BASF AG und einer Arbeitsgruppe") == "AG"
+    assert aliases.of("AGH: Arbeitsgelegenheiten") == ""
+    assert Aliases().of("Arbeitsgelegenheiten") == ""
 
 
 def test_no_nltk_data_is_needed(monkeypatch):

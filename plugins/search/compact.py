@@ -126,6 +126,8 @@ def idf(with_term: int, documents: int) -> float:
 
 def length_norm(length: int, average: float) -> float:
     """BM25's length normalisation of a record's field (lunr's k1 and b)."""
+    if not average:  # no record has a word in this field, so it has no postings and the value is never used
+        return K1 * (1 - B)
     return K1 * (1 - B + B * (length / average))
 
 

@@ -14,7 +14,7 @@ from .german import clean_text
 
 # (field, boost): a hit in a name outweighs one in the summary, which outweighs the body.
 CORE_FIELDS = (("title", 10), ("short_name", 10), ("keywords", 6), ("target_groups", 5),
-               ("legal_basis", 5), ("place", 3))
+               ("legal_basis", 5), ("place", 3), ("aliases", 2))
 FULL_TEXT_FIELDS = (("summary", 2), ("body", 1))
 NOTE_FIELDS = ("target_group_note", "legal_basis_note", "implementation_note", "funding_note", "staffing")
 
@@ -29,7 +29,8 @@ def _labels(record, field):
     return [record.label_of(field, value) for value in record.get(field) or []]
 
 
-def core_fields(record) -> dict:
+def core_fields(record, aliases: str = "") -> dict:
+    """The core part's fields; `aliases` are the glossary counterparts of the record's abbreviations (aliases.py)."""
     provider = record.get("provider") or {}
     state = record.get("state")
     keywords = list(record.get("keywords") or [])
@@ -50,6 +51,7 @@ def core_fields(record) -> dict:
         "target_groups": " ".join(_labels(record, "target_groups")),
         "legal_basis": " ".join(legal_basis),
         "place": " ".join(part for part in place if part),
+        "aliases": aliases,
     }
     return {name: clean_text(value) for name, value in fields.items()}
 

@@ -6,6 +6,7 @@ import gzip
 import json
 
 from . import german
+from .aliases import Aliases
 from .compact import compact
 from .documents import CORE_FIELDS, FULL_TEXT_FIELDS, core_fields, full_text_fields
 from .query import Part
@@ -41,15 +42,18 @@ def display_entry(record) -> dict:
 class SearchIndex:
     """Records in, index parts out; a record's reference is its position in `records`."""
 
-    def __init__(self, records):
+    def __init__(self, records, aliases: Aliases | None = None):
         self.records = list(records)
+        self.aliases = aliases or Aliases()
 
     def build(self) -> dict:
         """{"kern": …, "volltext": …}: the compact index parts, plus the display store for each part."""
         core, full = [], []
         for ref, record in enumerate(self.records):
-            core.append({"ref": str(ref), **core_fields(record)})
-            full.append({"ref": str(ref), **full_text_fields(record)})
+            full_text = full_text_fields(record)
+            text = " ".join([*core_fields(record).values(), *full_text.values()])
+            core.append({"ref": str(ref), **core_fields(record, self.aliases.of(text))})
+            full.append({"ref": str(ref), **full_text})
         return {
             "kern": {"index": compact(_builder(CORE_FIELDS, core)),
                      "records": [display_entry(record) for record in self.records]},

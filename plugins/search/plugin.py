@@ -7,6 +7,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from .aliases import Aliases
 from .filters import filters, sort_values
 from .index import SearchIndex, dumps, gzip_size
 
@@ -17,7 +18,9 @@ class SearchGenerator(Generator):
     def generate_context(self):
         catalogue = self.context["catalogue"]
         records = catalogue.records  # measures first: a measure's reference is its place in this list
-        parts = SearchIndex(records).build()
+        glossary = self.context.get("glossary")  # the glossary generator runs first and has checked it
+        aliases = Aliases(glossary.abbreviations, glossary.name_forms) if glossary else None
+        parts = SearchIndex(records, aliases).build()
         definitions = filters()
         computed = [(definition, definition.compute(catalogue.measures)) for definition in definitions]
         refs = {id(record): ref for ref, record in enumerate(records)}

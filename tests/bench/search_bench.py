@@ -36,6 +36,8 @@ if str(ROOT) not in sys.path:
 
 from plugins.records.model import build_catalogue  # noqa: E402
 from plugins.records.validate import check_tree  # noqa: E402
+from plugins.glossary.data import load_glossary  # noqa: E402
+from plugins.search.aliases import Aliases  # noqa: E402
 from plugins.search.index import SearchIndex, dumps, gzip_size  # noqa: E402
 from tests.bench.synthetic import generate  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, run_build  # noqa: E402
@@ -136,8 +138,9 @@ def build_parts(content: Path) -> tuple[dict, float, int]:
     if errors:
         raise SystemExit(f"{len(errors)} Fehler in {content}")
     catalogue = build_catalogue(raws)
+    glossary, _ = load_glossary(content, {record.slug for record in catalogue.records})
     started = time.perf_counter()
-    parts = SearchIndex(catalogue.records).build()
+    parts = SearchIndex(catalogue.records, Aliases(glossary.abbreviations, glossary.name_forms)).build()
     files = {name: dumps(data) for name, data in parts.items()}
     return files, time.perf_counter() - started, len(catalogue.records)
 

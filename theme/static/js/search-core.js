@@ -55,6 +55,7 @@
 
   /* BM25's length normalisation of a record's field; compact.py's length_norm. */
   function lengthNorm(length, average) {
+    if (!average) return K1 * (1 - B);  // a field no record uses: no postings, never read (as compact.py)
     return K1 * (1 - B + B * (length / average));
   }
 

@@ -53,13 +53,17 @@ def test_every_page_reflows_at_320_css_pixels(page, site_url, built_site):
     filtered list with its chips, after their scripts have run."""
     paths = sorted("/" + path.relative_to(built_site).as_posix().removesuffix("index.html")
                    for path in built_site.rglob("*.html"))
-    paths += ["/suche/?q=Alleinerziehende+Teilzeit", "/massnahmen/?zielgruppe=alleinerziehende&land=hessen&sortierung=kosten"]
+    # The scripted states, each with what shows that its script has finished.
+    scripted = {"/suche/?q=Alleinerziehende+Teilzeit": "#search-results[data-complete='true']",
+                "/massnahmen/?zielgruppe=alleinerziehende&land=hessen&sortierung=kosten": "#record-list[data-shown]"}
+    paths += list(scripted)
     assert len(paths) > 150
     page.set_viewport_size({"width": 320, "height": 800})
     too_wide = {}
     for path in paths:
         page.goto(site_url + path, wait_until="load")
-        page.wait_for_timeout(50)
+        if path in scripted:
+            page.wait_for_selector(scripted[path], state="attached")
         width = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         if width[0] > width[1]:
             too_wide[path] = width

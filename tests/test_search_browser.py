@@ -173,6 +173,19 @@ def test_the_url_round_trips_and_back_works(page, site_url):
     assert result_urls(page) == first
 
 
+def test_every_page_has_the_header_search_and_it_leads_to_the_results(page, site_url, built_site):
+    pages = sorted(built_site.rglob("*.html"))
+    without = [str(path.relative_to(built_site)) for path in pages
+               if '<form class="header-search" role="search" action="/suche/" method="get">' not in path.read_text(encoding="utf-8")]
+    assert len(pages) > 150 and without == []
+    for path in ("/", "/massnahmen/bahn-frei/", "/glossar/"):
+        page.goto(site_url + path)
+        page.locator("#header-q").fill("Teilzeit")
+        page.locator("#header-q").press("Enter")
+        page.wait_for_url("**/suche/?q=Teilzeit")
+        assert result_urls(page) == expected_urls(built_site, "Teilzeit") != []
+
+
 def test_nothing_found_is_said_in_words(page, site_url):
     page.goto(site_url + "/suche/?q=xyzzyplugh")
     page.wait_for_selector("#search-results[data-complete='true']", state="attached")

@@ -13,7 +13,7 @@ index lists, per feature, the measures that have it, heaviest first; each featur
 may read as many entries as its share of the vector, SCAN in all, and the CANDIDATES measures
 that gathered the most similarity on the way are compared in full. Work per measure is
 therefore bounded and the whole run grows with n, plus n · log n for sorting the index.
-`python -m plugins.related.bench` measures it and how close it comes to comparing every pair.
+`python -m tests.bench.related_bench` measures it and how close it comes to comparing every pair.
 """
 
 from __future__ import annotations

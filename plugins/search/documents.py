@@ -29,8 +29,8 @@ def _labels(record, field):
     return [record.label_of(field, value) for value in record.get(field) or []]
 
 
-def core_fields(record, aliases: str = "") -> dict:
-    """The core part's fields; `aliases` are the glossary counterparts of the record's abbreviations (aliases.py)."""
+def core_fields(record) -> dict:
+    """The core part's fields; `aliases` stays empty here, SearchIndex fills it from the whole text (aliases.py)."""
     provider = record.get("provider") or {}
     state = record.get("state")
     keywords = list(record.get("keywords") or [])
@@ -51,7 +51,7 @@ def core_fields(record, aliases: str = "") -> dict:
         "target_groups": " ".join(_labels(record, "target_groups")),
         "legal_basis": " ".join(legal_basis),
         "place": " ".join(part for part in place if part),
-        "aliases": aliases,
+        "aliases": "",
     }
     return {name: clean_text(value) for name, value in fields.items()}
 

@@ -50,9 +50,9 @@ class SearchIndex:
         """{"kern": …, "volltext": …}: the compact index parts, plus the display store for each part."""
         core, full = [], []
         for ref, record in enumerate(self.records):
-            full_text = full_text_fields(record)
-            text = " ".join([*core_fields(record).values(), *full_text.values()])
-            core.append({"ref": str(ref), **core_fields(record, self.aliases.of(text))})
+            core_text, full_text = core_fields(record), full_text_fields(record)
+            core_text["aliases"] = german.clean_text(self.aliases.of(" ".join([*core_text.values(), *full_text.values()])))
+            core.append({"ref": str(ref), **core_text})
             full.append({"ref": str(ref), **full_text})
         return {
             "kern": {"index": compact(_builder(CORE_FIELDS, core)),

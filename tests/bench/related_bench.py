@@ -1,4 +1,4 @@
-"""`python -m plugins.related.bench DIR [DIR ...]`: cost and quality of the related-measures step.
+"""`python -m tests.bench.related_bench DIR [DIR ...]`: cost and quality of the related-measures step.
 
 Synthetic folders of any size come from `python -m tests.bench.synthetic 5000 /tmp/syn-5000`.
 Reading and checking the records is not timed; the figures are the related step alone, as CPU
@@ -14,9 +14,13 @@ import sys
 import time
 from pathlib import Path
 
-from ..records.model import build_catalogue
-from ..records.validate import check_tree
-from .similarity import related_measures
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from plugins.records.model import build_catalogue  # noqa: E402
+from plugins.records.validate import check_tree  # noqa: E402
+from plugins.related.similarity import related_measures  # noqa: E402
 
 
 def _top3(result) -> float:

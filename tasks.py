@@ -86,6 +86,12 @@ def bench(c, sizes="real,1000,5000", skip_browser=False):
     c.run(f"{PY} -m tests.bench.bench --sizes {shlex.quote(sizes)}{flag}")
 
 
+@task(help={"regenerate": "Manifest neu schreiben (nur bei gewollten Änderungen der Website)"})
+def golden(c, regenerate=False):
+    """Build the real site and compare every file's sha256 with tests/golden/site.sha256."""
+    c.run(f"{PY} -m tests.golden.check" + (" --regenerate" if regenerate else ""), pty=False)
+
+
 @task
 def clean(c):
     """Remove the generated site."""

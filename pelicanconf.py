@@ -76,3 +76,12 @@ JINJA_FILTERS = {
 
 # Record fields are untrusted text from many hands: escape everything unless marked safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+# Shown on every record page for readers without an account ("Fehler melden … per E-Mail an die Redaktion");
+# empty: the page says "Adresse auszufüllen".
+EDITORS_EMAIL = ""
+
+# Headings, explanations and official links of the legal bases, shown on /rechtsgrundlagen/…/ (source named in the file).
+import yaml  # noqa: E402
+
+LEGAL_BASES = yaml.safe_load((ROOT / "content" / "legal_bases.yaml").read_text(encoding="utf-8"))

@@ -93,6 +93,19 @@ def golden(c, regenerate=False):
 
 
 @task
+def vendor_kern(c):
+    """Regenerate theme/static/vendor/kern/ from @kern-ux/native: purged CSS and Fira Sans subset to German text."""
+    c.run(f"{PY} tools/vendor_kern.py", pty=False)
+
+
+@task(help={"full": "ganze Seiten statt des ersten Bildschirms"})
+def screenshots(c, full=False):
+    """Build the site and take Chromium screenshots of every page type at 1280 and 390 px into docs/screenshots/."""
+    build(c)
+    c.run(f"{PY} tools/screenshots.py" + (" --full" if full else ""), pty=False)
+
+
+@task
 def clean(c):
     """Remove the generated site."""
     shutil.rmtree(ROOT / CONFIG["output"], ignore_errors=True)

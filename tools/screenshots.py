@@ -1,0 +1,51 @@
+"""Chromium screenshots of every page type (tests/page_types.py) at 1280 and 390 px into docs/screenshots/."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.page_types import PAGE_TYPES  # noqa: E402
+
+TARGET = ROOT / "docs" / "screenshots"
+WIDTHS = {"1280": (1280, 800), "390": (390, 844)}
+
+
+def slug(name: str) -> str:
+    table = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", " ": "-"})
+    return name.lower().translate(table)
+
+
+def main(site: str = "output", full_page: bool = False) -> None:
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(ROOT / site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    TARGET.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium")
+        for label, (width, height) in WIDTHS.items():
+            page = browser.new_page(viewport={"width": width, "height": height})
+            for name, path in sorted(PAGE_TYPES.items()):
+                page.goto(base + path, wait_until="networkidle")
+                page.evaluate("document.fonts.ready")
+                page.screenshot(path=str(TARGET / f"{slug(name)}-{label}.png"), full_page=full_page)
+            page.close()
+        browser.close()
+    server.shutdown()
+    print(f"{len(PAGE_TYPES) * len(WIDTHS)} Bildschirmfotos in {TARGET.relative_to(ROOT)}/")
+
+
+if __name__ == "__main__":
+    main(full_page="--full" in sys.argv)

@@ -48,7 +48,7 @@ LOAD_CONTENT_CACHE = False
 
 # Order matters: records gathers and validates first; the others read its catalogue.
 PLUGIN_PATHS = []
-PLUGINS = ["plugins.publish"]
+PLUGINS = ["plugins.publish", "plugins.publish.assets"]  # assets: CSS bundles per page type
 
 # Open data and editors (plugins/open_data). Sitemap, feed, JSON-LD and the data package need
 # absolute addresses; a local build (SITEURL "") uses PUBLIC_URL, publishing sets SITEURL.

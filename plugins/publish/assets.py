@@ -1,0 +1,82 @@
+"""Stylesheets bundled per page type: concatenated, minified, named by content hash (a year-long cache is safe).
+
+The bundles are computed from theme/static when Pelican starts, so templates know the names
+(`STYLESHEETS[kind]`, a path below the site root), and written to output/theme/css/ at the end.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from pathlib import Path
+
+from pelican import signals
+
+STATIC = Path(__file__).resolve().parents[2] / "theme" / "static"
+COMMON = ["vendor/kern/fira-sans.css", "vendor/kern/kern.css", "css/site.css", "css/reading.css", "css/costs.css",
+          "css/editors.css"]
+# Page kind -> files, in cascade order; print.css is added to every bundle inside @media print.
+# "search": /suche/ and /massnahmen/ (search field, filters, results); "site": every other page.
+BUNDLES = {"site": COMMON, "search": COMMON + ["css/search.css"]}
+PRINT = "css/print.css"
+TARGET_DIR = "css"  # below theme/
+
+
+def minify(css: str) -> str:
+    """Comments and needless whitespace out; strings are left alone."""
+    parts = re.split(r'("(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\')', css)
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2:
+            out.append(part)
+            continue
+        part = re.sub(r"/\*.*?\*/", "", part, flags=re.S)
+        part = re.sub(r"\s+", " ", part)
+        part = re.sub(r"\s*([{};,>])\s*", r"\1", part)
+        part = part.replace(";}", "}")
+        out.append(part)
+    return "".join(out).strip()
+
+
+def _rebase_urls(css: str, source: str) -> str:
+    """url(x) in theme/static/<source> relative to theme/css/ where the bundle lives."""
+    def fix(match):
+        url = match.group(2)
+        if re.match(r"^(data:|https?:|/|#)", url):
+            return match.group(0)
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(source), url))
+        return f"url({posixpath.relpath(path, TARGET_DIR)})"
+    return re.sub(r"url\((['\"]?)([^'\")]+)\1\)", fix, css)
+
+
+def bundle(files: list[str]) -> str:
+    text = "\n".join(_rebase_urls((STATIC / name).read_text(encoding="utf-8"), name) for name in files)
+    text += "\n@media print{" + (STATIC / PRINT).read_text(encoding="utf-8") + "}"
+    return minify(text) + "\n"
+
+
+def bundles() -> dict[str, tuple[str, str]]:
+    """kind -> (path below the site root, CSS text)."""
+    result = {}
+    for kind, files in BUNDLES.items():
+        text = bundle(files)
+        digest = hashlib.sha256(text.encode()).hexdigest()[:12]
+        result[kind] = (f"theme/{TARGET_DIR}/{kind}.{digest}.css", text)
+    return result
+
+
+def add_settings(pelican):
+    pelican.settings["STYLESHEETS"] = {kind: path for kind, (path, _) in bundles().items()}
+
+
+def write_bundles(pelican):
+    for path, text in bundles().values():
+        target = Path(pelican.output_path) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+def register():
+    signals.initialized.connect(add_settings)
+    signals.finalized.connect(write_bundles)

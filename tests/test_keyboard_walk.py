@@ -29,6 +29,8 @@ def test_search_filters_and_compare_by_keyboard_alone(page, site_url):
 
     page.goto(site_url + "/massnahmen/")
     page.wait_for_selector("#filter-form:not([hidden])")
+    tab_to(page, "el.matches('.filter-panel > summary')")
+    page.keyboard.press("Enter")  # opens the filter panel
     tab_to(page, "el.id === 'filter-zielgruppe-alleinerziehende'")
     page.keyboard.press("Space")
     page.wait_for_function("location.search.includes('zielgruppe=alleinerziehende')")

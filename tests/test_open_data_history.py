@@ -79,4 +79,4 @@ def test_without_git_the_build_says_why_and_the_feed_is_empty(tmp_path):
     assert root.find(f"{ATOM}updated").text.endswith("T00:00:00Z")
     page = (tmp_path / "out" / "massnahmen" / "gute-massnahme" / "index.html").read_text(encoding="utf-8")
     assert "Stand der Angaben" in page and "zuletzt geändert" not in page
-    assert ">Bearbeiten</a>" in page and ">Fehler melden</a>" in page
+    assert ">Eintrag verbessern</a>" in page and ">Fehler melden</a>" in page

@@ -253,7 +253,7 @@ def visible_cards(page):
 
 
 def count_of(page, param, value):
-    text = page.locator(f"label[for='filter-{param}-{value}'] [data-count]").inner_text()
+    text = page.locator(f"label[for='filter-{param}-{value}'] [data-count]").text_content()  # also inside the closed panel
     return int(text.strip("()"))
 
 
@@ -272,6 +272,7 @@ def test_combined_filters_narrow_the_list_and_the_counts(page, site_url, catalog
     single_parents = [m for m in catalogue.measures if "alleinerziehende" in m.get("target_groups")]
     assert count_of(page, "land", "hessen") == sum(m.get("state") == "hessen" for m in single_parents)
     # OR within a filter: adding Hessen widens (or keeps) the list.
+    page.locator(".filter-panel > summary").click()  # the filters sit in a closed panel; the chips show the choice
     page.locator("#filter-land-hessen").check()
     page.wait_for_function("() => new URLSearchParams(location.search).getAll('land').length === 2")
     both = [m for m in single_parents if m.get("state") in ("hessen", "bayern")]
@@ -291,6 +292,7 @@ def test_filters_combine_with_a_text_query_and_sort(page, site_url, built_site, 
     found = [url for url in expected_urls(built_site, "Coaching") if url.startswith("/massnahmen/")]
     hessen = {"/" + m.url for m in catalogue.measures if m.get("state") == "hessen"}
     assert visible_cards(page) == [url for url in found if url in hessen]
+    page.locator(".filter-panel > summary").click()
     page.locator("#filter-sort").select_option("titel")
     page.wait_for_function("() => new URLSearchParams(location.search).get('sortierung') === 'titel'")
     order = ["/" + m.url for m in catalogue.measures]
@@ -301,6 +303,7 @@ def test_filters_by_keyboard_and_removable_chips(page, site_url, catalogue):
     page.goto(site_url + "/massnahmen/")
     page.wait_for_selector("#filter-form:not([hidden])")
     assert len(visible_cards(page)) == len(catalogue.measures)
+    page.locator(".filter-panel > summary").click()
     page.locator("#filter-zielgruppe-jugendliche").focus()
     page.keyboard.press("Space")
     page.wait_for_function("() => location.search === '?zielgruppe=jugendliche'")

@@ -8,9 +8,9 @@ import json
 import shutil
 import subprocess
 
-from plugins.records import schema
-from plugins.records.template import slugify
-from plugins.records.validate import check_tree
+from plugins.read import schema
+from plugins.publish.record_template import slugify
+from plugins.read.validate import check_tree
 
 from .conftest import ROOT
 

@@ -3,9 +3,9 @@
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
-if str(ROOT) not in sys.path:  # the plugins are imported as the package `plugins`
-    sys.path.insert(0, str(ROOT))
+project_root = Path(__file__).resolve().parent
+if str(project_root) not in sys.path:  # the plugins are imported as the package `plugins`
+    sys.path.insert(0, str(project_root))
 
 from plugins.present import fmt  # noqa: E402
 
@@ -48,7 +48,7 @@ LOAD_CONTENT_CACHE = False
 
 # Order matters: records gathers and validates first; the others read its catalogue.
 PLUGIN_PATHS = []
-PLUGINS = ["plugins.publish", "plugins.publish.assets"]  # assets: CSS bundles per page type
+PLUGINS = ["plugins.publish"]
 
 # Open data and editors (plugins/open_data). Sitemap, feed, JSON-LD and the data package need
 # absolute addresses; a local build (SITEURL "") uses PUBLIC_URL, publishing sets SITEURL.
@@ -70,8 +70,3 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 # Shown on every record page for readers without an account ("Fehler melden … per E-Mail an die Redaktion");
 # empty: the page says "Adresse auszufüllen".
 EDITORS_EMAIL = ""
-
-# Headings, explanations and official links of the legal bases, shown on /rechtsgrundlagen/…/ (source named in the file).
-import yaml  # noqa: E402
-
-LEGAL_BASES = yaml.safe_load((ROOT / "content" / "legal_bases.yaml").read_text(encoding="utf-8"))

@@ -1,7 +1,7 @@
 """Stylesheets bundled per page type: concatenated, minified, named by content hash (a year-long cache is safe).
 
-The bundles are computed from theme/static when Pelican starts, so templates know the names
-(`STYLESHEETS[kind]`, a path below the site root), and written to output/theme/css/ at the end.
+Part of publishing: the generator (site.py) puts the names into the template context
+(`STYLESHEETS[kind]`, a path below the site root) and writes the bundles with the other files.
 """
 
 from __future__ import annotations
@@ -11,9 +11,6 @@ import posixpath
 import re
 from pathlib import Path
 
-from pelican import signals
-
-STATIC = Path(__file__).resolve().parents[2] / "theme" / "static"
 COMMON = ["vendor/kern/fira-sans.css", "vendor/kern/kern.css", "css/site.css", "css/reading.css", "css/costs.css",
           "css/editors.css"]
 # Page kind -> files, in cascade order; print.css is added to every bundle inside @media print.
@@ -50,33 +47,17 @@ def _rebase_urls(css: str, source: str) -> str:
     return re.sub(r"url\((['\"]?)([^'\")]+)\1\)", fix, css)
 
 
-def bundle(files: list[str]) -> str:
-    text = "\n".join(_rebase_urls((STATIC / name).read_text(encoding="utf-8"), name) for name in files)
-    text += "\n@media print{" + (STATIC / PRINT).read_text(encoding="utf-8") + "}"
+def bundle(static: Path, files: list[str]) -> str:
+    text = "\n".join(_rebase_urls((static / name).read_text(encoding="utf-8"), name) for name in files)
+    text += "\n@media print{" + (static / PRINT).read_text(encoding="utf-8") + "}"
     return minify(text) + "\n"
 
 
-def bundles() -> dict[str, tuple[str, str]]:
-    """kind -> (path below the site root, CSS text)."""
+def bundles(theme: Path) -> dict[str, tuple[str, str]]:
+    """kind -> (path below the site root, CSS text), from the theme's static folder."""
     result = {}
     for kind, files in BUNDLES.items():
-        text = bundle(files)
+        text = bundle(Path(theme) / "static", files)
         digest = hashlib.sha256(text.encode()).hexdigest()[:12]
         result[kind] = (f"theme/{TARGET_DIR}/{kind}.{digest}.css", text)
     return result
-
-
-def add_settings(pelican):
-    pelican.settings["STYLESHEETS"] = {kind: path for kind, (path, _) in bundles().items()}
-
-
-def write_bundles(pelican):
-    for path, text in bundles().values():
-        target = Path(pelican.output_path) / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-
-
-def register():
-    signals.initialized.connect(add_settings)
-    signals.finalized.connect(write_bundles)

@@ -9,7 +9,10 @@ const split = args.indexOf("--");
 const [css, ...ours] = args.slice(0, split);
 const content = args.slice(split + 1);
 const MARKER = ".vendor-kern-end{color:inherit}";
-const raw = readFileSync(css, "utf8") + "\n" + MARKER + "\n" + ours.map((file) => readFileSync(file, "utf8")).join("\n");
+const oursText = ours.map((file) => readFileSync(file, "utf8")).join("\n");
+const raw = readFileSync(css, "utf8") + "\n" + MARKER + "\n" + oursText;
+// purgecss follows a token only one step: keep every KERN token our sheets name directly (e.g. --focus → --kern-color-action-focus-default).
+const ourTokens = [...new Set([...oursText.matchAll(/var\((--kern-[\w-]+)/g)].map((m) => m[1]))].sort();
 const [result] = await new PurgeCSS().purge({
   css: [{ raw }],
   content,
@@ -17,6 +20,7 @@ const [result] = await new PurgeCSS().purge({
   keyframes: true,
   fontFace: true,
   safelist: {
+    variables: ourTokens,
     standard: ["vendor-kern-end", "html", "body", "details", "summary", "table", "th", "td", "tr", "ul", "ol", "li", "p", "a", "h1", "h2", "h3", "h4", "dl", "dt", "dd", "input", "select", "button", "label", "fieldset", "legend", "code", "pre", "blockquote", "img", "svg"],
   },
 });

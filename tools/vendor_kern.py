@@ -21,10 +21,9 @@ UNICODES = ("U+0020-007E,U+00A0-00FF,U+0152-0153,U+0160-0161,U+0178,U+017D-017E,
 HEADER = "/* KERN {version} (@kern-ux/native, EUPL-1.2, see LICENSE.md): only the rules this site uses, purged by tools/vendor_kern.py. Light theme only. */\n"
 
 
-def drop_dark_scheme(css: str) -> str:
-    """Remove KERN's automatic dark palette: our charts and notes are checked in the light palette only."""
+def _scheme_blocks(css: str, scheme: str, keep_inside: bool) -> str:
     out, i = [], 0
-    for match in re.finditer(r"@media \(prefers-color-scheme: dark\)\s*\{", css):
+    for match in re.finditer(r"@media \(prefers-color-scheme: %s\)\s*\{" % scheme, css):
         if match.start() < i:
             continue
         out.append(css[i:match.start()])
@@ -32,9 +31,20 @@ def drop_dark_scheme(css: str) -> str:
         while depth:
             depth += {"{": 1, "}": -1}.get(css[j], 0)
             j += 1
+        if keep_inside:
+            out.append(css[match.end():j - 1])
         i = j
     out.append(css[i:])
     return "".join(out)
+
+
+def drop_dark_scheme(css: str) -> str:
+    """Light palette for everyone: our charts and notes are checked in it only.
+
+    KERN's dark palette goes, and its light palette loses its `prefers-color-scheme: light` condition,
+    or a reader whose system prefers dark would get neither.
+    """
+    return _scheme_blocks(_scheme_blocks(css, "dark", keep_inside=False), "light", keep_inside=True)
 
 
 def purge_css(version: str) -> int:

@@ -22,7 +22,7 @@ function setup(form, listRoot) {
   let data = null, loadingIndex = null, timer = null;
 
   for (const card of list.children) {
-    const link = card.querySelector("a[href]");
+    const link = card.querySelector(".record-card-title a[href]") || card.querySelector("a[href]");  // the title, not a glossary link
     if (!link) continue;
     const path = new URL(link.href, window.location.href).pathname;
     const url = path.replace(/^.*?(massnahmen\/[^/]+\/)$/, "$1");

@@ -62,6 +62,7 @@ JINJA_FILTERS = {
     "number_de": fmt.number_de,
     "money": fmt.money,
     "partial_date": fmt.partial_date,
+    "split_lead": fmt.split_lead,
 }
 
 # Record fields are untrusted text from many hands: escape everything unless marked safe.

@@ -107,6 +107,21 @@ class MeasureCost:
     def figures(self):
         return [f for f in (self.summary.participation, self.summary.month) if f]
 
+    def key_fact(self, base_year: int) -> dict:
+        """The Steckbrief's cost row: the base-year amount per participant with its basis, or why there is none."""
+        figure = self.summary.participation
+        label = f"Kosten je Teilnehmer/-in in Preisen von {base_year}"
+        if figure:
+            steps = "mit dem Verbraucherpreisindex umgerechnet" if figure.year != base_year else "ohne Umrechnung"
+            item = {"text": figure.value_text, "url": None,
+                    "note": f"Grundlage: {figure.source_text}; {steps}"}
+        elif self.summary.excluded:
+            exclusion = self.summary.excluded[0]
+            item = {"text": "ohne vergleichbare Angabe", "url": None, "note": exclusion.reason}
+        else:
+            item = {"text": "ohne vergleichbare Angabe", "url": None, "note": "die Quelle nennt keine Kosten"}
+        return {"field": "cost_base_year", "label": label, "items": [item]}
+
 
 @dataclass(frozen=True)
 class BudgetLine:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import Decimal
 
 from babel.dates import format_date
@@ -55,3 +56,23 @@ def pages(numbers) -> str:
     if numbers == list(range(numbers[0], numbers[-1] + 1)):
         return f"Seiten {numbers[0]}–{numbers[-1]}"
     return "Seiten " + ", ".join(str(n) for n in numbers)
+
+
+# Words ending in a full stop that do not end a sentence; one- and two-letter words ("z. B.", "Dr.") never do either.
+_ABBREVIATIONS = {"inkl", "evtl", "zzgl", "bspw", "insb", "sog", "gem", "abs", "usw", "etc", "bzw", "ggf", "vgl", "ca",
+                  "nr", "std", "mio", "mrd", "tsd", "max", "min", "ff", "str", "abt", "ref"}
+_SENTENCE_END = re.compile(r"([.!?])\s+(?=[A-ZÄÖÜ0-9„\"])")
+
+
+def split_lead(text) -> list:
+    """[first sentence, the rest] of a summary: the Steckbrief shows the first as its lead, the rest after the facts.
+
+    Conservative: a full stop after an abbreviation, a one- or two-letter word or a small number (an ordinal) does not split.
+    """
+    text = (text or "").strip()
+    for match in _SENTENCE_END.finditer(text):
+        token = text[:match.start()].rsplit(None, 1)[-1].strip("()„“\"")
+        if len(token) <= 2 or token.lower() in _ABBREVIATIONS:
+            continue
+        return [text[:match.end(1)], text[match.end():].strip()]
+    return [text, ""]

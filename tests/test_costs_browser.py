@@ -151,7 +151,7 @@ def test_costs_table_filters_like_with_like_and_keeps_it_in_the_address(page, si
     assert 0 < shown < total
     assert all(rows.nth(i).get_attribute("data-art") == "aktivierung" for i in range(shown))
     status = page.locator("#kosten-status").inner_text()
-    assert status.startswith(f"{shown} von {total} Maßnahmen angezeigt. Median je Teilnehmer/-in der angezeigten: rund ")
+    assert re.match(rf"{shown} von {total} Maßnahmen angezeigt\. Median je Teilnehmer/-in der (\d+ )?angezeigten( mit Betrag je Teilnahme)?: rund ", status)
     assert page.url.endswith("/kosten/?art=aktivierung")
     page.get_by_label("Evidenzstufe", exact=True).select_option("3")
     assert all(page.locator("#kosten-tabelle-daten tbody tr:not([hidden])").nth(i).get_attribute("data-evidenz") == "3"

@@ -68,7 +68,7 @@ def test_costs_page_ranks_only_comparable_figures_and_states_the_base_year(scena
 
 def test_costs_page_lists_what_is_left_out_and_why(scenario_site):
     text = text_of(scenario_site / "kosten" / "index.html")
-    excluded = text[text.index("Nicht in der Rangfolge je Teilnehmer/-in (3)"):text.index("Evidenzstufen Die Stufe")]
+    excluded = text[text.index("Beträge ohne Vergleich (3)"):text.index("Evidenzstufen Die Stufe")]
     assert ("Betrag je Jahr ohne Umrechnung 10.044 € je Teilnehmer/-in und Jahr (abgeleitet, 2013): Betrag je "
             "Teilnehmer/-in und Jahr: ob die zugrunde liegende Zahl gleichzeitig besetzte Plätze oder Teilnehmende "
             "im Jahr meint, ist offen") in excluded
@@ -76,6 +76,16 @@ def test_costs_page_lists_what_is_left_out_and_why(scenario_site):
     assert ("Mittelvolumen 222.000 DM gesamt: keine Zahl der Teilnehmenden angegeben, durch die sich das "
             "Mittelvolumen teilen ließe") in excluded
     assert "Ohne Kostenangaben" not in excluded  # nothing to compare, nothing to explain
+
+
+def test_costs_page_counts_agree_and_say_why_a_row_is_not_in_a_chart(scenario_site):
+    text = text_of(scenario_site / "kosten" / "index.html")
+    measures = len(list((scenario_site / "massnahmen").glob("*/index.html")))
+    assert f"Maßnahmen mit vergleichbaren Kosten: 2 von {measures}" in text
+    assert f"nennen keine Kosten" in text and "3 nennen nur Beträge, die sich nicht vergleichen lassen" in text
+    assert "2 der 2 Maßnahmen aus der Tabelle." in text  # per participation: both
+    assert ("1 der 2 Maßnahmen aus der Tabelle. Nicht im Diagramm: DM-Budget geteilt durch Teilnehmende : die Dauer der "
+            "Teilnahme ist nicht bekannt") in text
 
 
 def test_group_statistics_give_minimum_median_and_maximum(scenario_site):
@@ -227,4 +237,4 @@ def test_a_gap_in_the_price_index_stops_the_build_with_one_german_line(tmp_path)
 
 def test_navigation_links_to_the_costs_page(built_site):
     html = (built_site / "kosten" / "index.html").read_text(encoding="utf-8")
-    assert '<a href="/kosten/" aria-current="page">Kosten</a>' in html
+    assert re.search(r'<a class="kern-link" href="/kosten/" aria-current="page">\s*Kosten\s*</a>', html)

@@ -63,7 +63,7 @@ def bar_chart(chart_id: str, title: str, pairs, base_year: int) -> Chart:
                      _whole_euros(figure.value)) for record, figure in pairs)
     if bars:
         first, last = bars[0], bars[-1]
-        description = (f"Balkendiagramm mit {len(bars)} Maßnahmen, absteigend sortiert: am höchsten "
+        description = (f"Balkendiagramm mit {len(bars)} {'Maßnahme' if len(bars) == 1 else 'Maßnahmen'}, absteigend sortiert: am höchsten "
                        f"{first.label} mit {first.text}, am niedrigsten {last.label} mit {last.text}. "
                        f"Beträge in Euro in Preisen von {base_year}; hell dargestellte Balken sind aus anderen "
                        f"Angaben abgeleitet. Dieselben Zahlen stehen in der Tabelle unter dem Diagramm.")

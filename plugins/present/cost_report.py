@@ -176,6 +176,30 @@ class CostReport:
         return self.programmes.get(slug)
 
     @property
+    def without_costs(self) -> list:
+        """Measures whose source names no cost at all."""
+        return [cost for cost in self.measures.values() if not cost.summary.figures and not cost.summary.excluded]
+
+    @property
+    def not_comparable(self) -> list:
+        """Measures with amounts of which none can be compared (not in the table)."""
+        in_table = {cost.record.slug for cost in self.rows}
+        return [cost for cost in self.excluded if cost.record.slug not in in_table]
+
+    def chart_gaps(self, chart_id: str) -> list:
+        """(MeasureCost, reason) for each table row that is not in the chart `chart_id`."""
+        per = {"kosten-je-teilnahme": PARTICIPATION, "kosten-je-monat": MONTH}[chart_id]
+        gaps = []
+        for cost in self.rows:
+            if per == PARTICIPATION and cost.summary.participation is None:
+                reasons = [item.reason for item in cost.summary.excluded] or ["kein Betrag je Teilnahme bekannt"]
+                gaps.append((cost, "; ".join(dict.fromkeys(reasons))))
+            elif per == MONTH and cost.summary.month is None:
+                gaps.append((cost, "die Dauer der Teilnahme ist nicht bekannt; ohne sie lässt sich kein Betrag "
+                                   "je Teilnahmemonat errechnen"))
+        return gaps
+
+    @property
     def summary_line(self) -> str:
         return f"Kosten: {len(self.rows)} vergleichbare Maßnahmen in Preisen von {self.base_year}"
 

@@ -35,4 +35,6 @@ test("the status line rounds the median to whole euros in German notation", () =
   assert.equal(filterStatus(3, 10, [1000, 12345.6, 2500]), "3 von 10 Maßnahmen angezeigt. Median je Teilnehmer/-in der angezeigten: rund 2.500 €.");
   assert.equal(filterStatus(2, 10, [10000, 14691]), "2 von 10 Maßnahmen angezeigt. Median je Teilnehmer/-in der angezeigten: rund 12.346 €.");
   assert.equal(filterStatus(0, 10, []), "0 von 10 Maßnahmen angezeigt.");
+  // one shown row has no amount per participation: the median says how many it covers
+  assert.equal(filterStatus(3, 10, [1000, 2500]), "3 von 10 Maßnahmen angezeigt. Median je Teilnehmer/-in der 2 angezeigten mit Betrag je Teilnahme: rund 1.750 €.");
 });

@@ -36,6 +36,7 @@ const euro = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 0 });
    those that state one. */
 export function filterStatus(shown, total, costs) {
   let text = `${shown} von ${total} Maßnahmen angezeigt.`;
-  if (costs.length) text += ` Median je Teilnehmer/-in der angezeigten: rund ${euro.format(Math.round(median(costs)))} €.`;
+  const which = costs.length === shown ? "der angezeigten" : `der ${costs.length} angezeigten mit Betrag je Teilnahme`;
+  if (costs.length) text += ` Median je Teilnehmer/-in ${which}: rund ${euro.format(Math.round(median(costs)))} €.`;
   return text;
 }

@@ -2,7 +2,7 @@
 
 PAGE_TYPES = {
     "Startseite": "/",
-    "Maßnahmenliste mit Filtern": "/massnahmen/?zielgruppe=alleinerziehende&land=hessen",
+    "Maßnahmenliste mit Filtern": "/massnahmen/?zielgruppe=alleinerziehende",  # with results (5)
     "Maßnahme": "/massnahmen/bahn-frei/",
     "Programmliste": "/programme/",
     "Programm": "/programme/modellvorhaben-arbeitsamt-sozialamt/",

@@ -88,8 +88,8 @@ function message(box, text, isError) {
   box.appendChild(p);
 }
 
-function valueCell(values) {
-  const cell = el("td");
+function valueCell(values, label) {
+  const cell = el("td", { "data-label": label });  // the measure's name, shown above the value on phones
   if (!values) {
     cell.appendChild(el("span", { "class": "compare-missing" }, "keine Angabe"));
   } else if (values.length === 1) {
@@ -122,7 +122,7 @@ function renderTable(target, data, slugs) {
   for (const row of model.rows) {
     const tr = el("tr", { "data-field": row.field });
     tr.appendChild(el("th", { scope: "row" }, row.label));
-    for (const values of row.cells) tr.appendChild(valueCell(values));
+    row.cells.forEach((values, i) => tr.appendChild(valueCell(values, model.columns[i].name)));
     body.appendChild(tr);
   }
   table.appendChild(body);

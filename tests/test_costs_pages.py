@@ -238,3 +238,13 @@ def test_a_gap_in_the_price_index_stops_the_build_with_one_german_line(tmp_path)
 def test_navigation_links_to_the_costs_page(built_site):
     html = (built_site / "kosten" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<a class="kern-link" href="/kosten/" aria-current="page">\s*Kosten\s*</a>', html)
+
+
+def test_steckbrief_key_facts_give_the_base_year_cost_with_its_basis(scenario_site):
+    text = text_of(scenario_site / "massnahmen" / "measure-monthly-rate-with-duration" / "index.html")
+    facts = text[text.index("Auf einen Blick"):text.index("Kosten im Vergleich")]
+    assert "Kosten je Teilnehmer/-in in Preisen von 2023 rund 6.581 € (Grundlage: " in facts
+    assert "mit dem Verbraucherpreisindex umgerechnet)" in facts
+    other = text_of(scenario_site / "massnahmen" / "measure-per-year-only" / "index.html")
+    facts = other[other.index("Auf einen Blick"):]
+    assert "Kosten je Teilnehmer/-in in Preisen von 2023 ohne vergleichbare Angabe (Betrag je Teilnehmer/-in und Jahr" in facts

@@ -21,3 +21,15 @@ def test_dates_and_pages():
     assert fmt.pages([31, 32, 33]) == "Seiten 31–33"
     assert fmt.pages([8]) == "Seite 8"
     assert fmt.pages([8, 10]) == "Seiten 8, 10"
+
+
+def test_split_lead_takes_the_first_sentence_and_keeps_abbreviations_and_ordinals_together():
+    from plugins.present.fmt import split_lead
+
+    assert split_lead("Das Jobcenter hilft, z. B. mit rund 5.250 Euro je Person. Ab dem 2. Quartal weniger.") == [
+        "Das Jobcenter hilft, z. B. mit rund 5.250 Euro je Person.", "Ab dem 2. Quartal weniger."]
+    assert split_lead("Nach § 16 Abs. 3 SGB II. Weiter.") == ["Nach § 16 Abs. 3 SGB II. Weiter.", ""]  # cautious
+    assert split_lead("Ein Satz ohne Ende") == ["Ein Satz ohne Ende", ""]
+    assert split_lead("Teil der „Sozialen Stadt“ ist. 2,5 Stellen kümmern sich.") == [
+        "Teil der „Sozialen Stadt“ ist.", "2,5 Stellen kümmern sich."]
+    assert split_lead(None) == ["", ""]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import io
 import sys
 import threading
 from pathlib import Path
@@ -14,6 +15,16 @@ from tests.page_types import PAGE_TYPES  # noqa: E402
 
 TARGET = ROOT / "docs" / "screenshots"
 WIDTHS = {"1280": (1280, 800), "390": (390, 844)}
+COLOURS = 48  # palette size: KERN's few colours plus anti-aliasing shades; keeps each file small
+
+
+def small_png(data: bytes, target: Path) -> None:
+    """The screenshot as a palette PNG (Pillow, pinned in requirements-test.txt), without dithering, maximum compression."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(data)).convert("RGB")
+    image.quantize(colors=COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
+        target, optimize=True, compress_level=9)
 
 
 def slug(name: str) -> str:
@@ -40,11 +51,12 @@ def main(site: str = "output", full_page: bool = False) -> None:
             for name, path in sorted(PAGE_TYPES.items()):
                 page.goto(base + path, wait_until="networkidle")
                 page.evaluate("document.fonts.ready")
-                page.screenshot(path=str(TARGET / f"{slug(name)}-{label}.png"), full_page=full_page)
+                small_png(page.screenshot(full_page=full_page), TARGET / f"{slug(name)}-{label}.png")
             page.close()
         browser.close()
     server.shutdown()
-    print(f"{len(PAGE_TYPES) * len(WIDTHS)} Bildschirmfotos in {TARGET.relative_to(ROOT)}/")
+    total = sum(path.stat().st_size for path in TARGET.glob("*.png"))
+    print(f"{len(PAGE_TYPES) * len(WIDTHS)} Bildschirmfotos in {TARGET.relative_to(ROOT)}/, zusammen {total / 1024:.0f} KB")
 
 
 if __name__ == "__main__":

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-# Every word (a run of letters, at least 4) that the browser set on more than one line, with the
-# character before the break. A break after "-", "/" or "–" is an ordinary line break; any other
-# break inside a word is only allowed as hyphenation (`hyphens: auto`) in a browser that can
-# hyphenate German — Debian's Chromium ships no hyphenation dictionaries, so there every such break
-# is a word cut without a hyphen.
+# Every word (a run of letters, at least 4) that the browser set on more than one line. A break inside
+# a word is allowed only as hyphenation: under `hyphens: auto` (with lang="de"), in a browser that can
+# hyphenate German, or — Debian's Chromium ships no hyphenation dictionaries — where the word is longer
+# than the whole line, so that a hyphenating browser would hyphenate it there. A word cut although it
+# would fit on a line of its own (`overflow-wrap: anywhere`, squeezed table cells) is always reported.
 BROKEN_WORDS = """(canHyphenate) => {
   const broken = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -19,13 +19,21 @@ BROKEN_WORDS = """(canHyphenate) => {
     if (clipped) continue;
     const style = getComputedStyle(parent);
     if (style.visibility === "hidden") continue;
-    const hyphenates = canHyphenate && style.hyphens === "auto";
+    const hyphenates = style.hyphens === "auto" && parent.closest("[lang]")?.lang === "de";
+    let block = parent;
+    while (block.parentElement && getComputedStyle(block).display.startsWith("inline")) block = block.parentElement;
+    const blockStyle = getComputedStyle(block);
+    const line = block.clientWidth - parseFloat(blockStyle.paddingLeft) - parseFloat(blockStyle.paddingRight);
     for (const match of node.data.matchAll(word)) {
       const range = document.createRange();
       range.setStart(node, match.index);
       range.setEnd(node, match.index + match[0].length);
-      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-      if (tops.size > 1 && !hyphenates) broken.push(match[0]);
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+      const tops = new Set(rects.map((r) => Math.round(r.top)));
+      if (tops.size < 2) continue;
+      const width = rects.reduce((sum, r) => sum + r.width, 0);
+      if (hyphenates && (canHyphenate || width > line - 1)) continue;
+      broken.push(match[0]);
     }
   }
   return broken;
@@ -47,7 +55,7 @@ OVERFLOW = """() => {
   const wide = [];
   for (const el of document.body.querySelectorAll("*")) {
     const box = el.getBoundingClientRect();
-    if (box.width && box.right > root.clientWidth + 1 && !el.closest(".table-scroll, [hidden]")) {
+    if (box.width && box.right > root.clientWidth + 1 && !el.closest(".table-scroll, [hidden], details:not([open]) > :not(summary)")) {
       wide.push(`${el.tagName.toLowerCase()}.${[...el.classList].join(".")} bis ${Math.round(box.right)} px`);
     }
   }

@@ -82,5 +82,5 @@ def test_good_tree_builds_and_ends_with_a_summary_line(tmp_path):
     result = run_build((DATA / "good_minimal" / "content").relative_to(ROOT), tmp_path / "out")
     assert result.returncode == 0, result.stderr
     last = result.stdout.strip().splitlines()[-1]
-    assert last.startswith("1 Maßnahmen, 1 Programme, 0 Regionen, 4 Facetten, ")
+    assert last.startswith("1 Maßnahme, 1 Programm, 0 Regionen, 4 Facetten, ")  # German plurals
     assert (tmp_path / "out" / "massnahmen" / "gute-massnahme" / "index.html").exists()

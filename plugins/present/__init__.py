@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from plugins.present import fmt
 from plugins.present.abbreviations import AbbreviationMarker
 from plugins.present.compare import compare_data
 from plugins.present.cost_report import CostReport, build_report
@@ -35,12 +36,14 @@ def present(sources, derived, settings) -> Presented:
     compare_json = (json.dumps(compare_data(report, facts), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
                     + "\n").encode("utf-8")
     summary = (
-        f"{len(catalogue.measures)} Maßnahmen, {len(catalogue.programmes)} Programme, {len(catalogue.regions)} Regionen",
-        f"{len(derived.facets)} Facetten",
-        f"offene Daten: {sum(len(v) for v in published.entries.values())} Datensätze, "
-        f"Feed mit {len(published.feed_entries)} Einträgen",
+        f"{fmt.counted(len(catalogue.measures), 'Maßnahme', 'Maßnahmen')}, "
+        f"{fmt.counted(len(catalogue.programmes), 'Programm', 'Programme')}, "
+        f"{fmt.counted(len(catalogue.regions), 'Region', 'Regionen')}",
+        fmt.counted(len(derived.facets), "Facette", "Facetten"),
+        f"offene Daten: {fmt.counted(sum(len(v) for v in published.entries.values()), 'Datensatz', 'Datensätze')}, "
+        f"Feed mit {fmt.counted(len(published.feed_entries), 'Eintrag', 'Einträgen')}",
         report.summary_line,
-        f"Glossar mit {len(glossary.entries)} Einträgen",
+        f"Glossar mit {fmt.counted(len(glossary.entries), 'Eintrag', 'Einträgen')}",
         f"Suchindex {round(derived.search.raw_bytes / 1024)} KB (gzip {round(derived.search.gzip_bytes / 1024)} KB)",
     )
     return Presented(report, facts, published, compare_json,

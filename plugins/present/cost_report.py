@@ -201,7 +201,7 @@ class CostReport:
 
     @property
     def summary_line(self) -> str:
-        return f"Kosten: {len(self.rows)} vergleichbare Maßnahmen in Preisen von {self.base_year}"
+        return f"Kosten: {fmt.counted(len(self.rows), 'vergleichbare Maßnahme', 'vergleichbare Maßnahmen')} in Preisen von {self.base_year}"
 
 
 def build_report(catalogue, prices: PriceIndex | None = None, base_year: int | None = None,

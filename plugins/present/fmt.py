@@ -76,3 +76,8 @@ def split_lead(text) -> list:
             continue
         return [text[:match.end(1)], text[match.end():].strip()]
     return [text, ""]
+
+
+def counted(n: int, one: str, many: str) -> str:
+    """'1 Programm', '3 Programme': a count with the right German noun."""
+    return f"{number_de(n)} {one if n == 1 else many}"

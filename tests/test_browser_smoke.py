@@ -40,7 +40,7 @@ def test_pages_work_without_javascript(browser, site_url):
     page.get_by_role("link", name="Langzeitleistungsbeziehende").first.click()
     assert page.locator("h1").inner_text() == "Langzeitleistungsbeziehende"
     page.locator(".record-card a").first.click()
-    assert page.locator("dl.facts dt").first.inner_text() == "Träger"
+    assert page.locator("dl.facts dt").first.inner_text() == "Zielgruppen"  # staff first: key facts lead
     context.close()
 
 

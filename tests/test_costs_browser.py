@@ -88,9 +88,10 @@ def test_compare_page_prints_the_table_without_the_picker(page, site_url):
 
 def test_checkboxes_on_the_list_lead_to_the_comparison(page, site_url):
     page.goto(site_url + "/massnahmen/")
+    page.wait_for_selector(".compare-pick:not([hidden])")
+    assert not page.locator(".compare-bar").is_visible()  # nothing chosen: no bar
     bar = page.get_by_role("region", name="Auswahl zum Vergleichen")
     go = bar.get_by_role("button", name="Vergleichen")
-    assert go.is_disabled()
     page.get_by_role("checkbox", name="Vergleichen: BAHN FREI!").check()
     assert go.is_disabled()
     page.get_by_role("checkbox", name="Vergleichen: Jobschmiede").check()

@@ -111,7 +111,7 @@ def test_keyword_index_is_a_to_z_and_links_every_keyword(built_site, catalogue):
     letters = [section["letter"] for section in sections]
     assert letters == sorted(letters, key=lambda letter: (letter == "#", letter))
     assert initial("Ärztlicher Dienst") == "A" and initial("§ 16e SGB II") == "#"
-    html = (built_site / "stichwortverzeichnis" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / "stichwortverzeichnis" / "index.html").read_text(encoding="utf-8").replace("<wbr>", "")  # break hints after "/"
     for record in catalogue.records:
         for keyword in record.get("keywords", []):
             assert keyword.replace("&", "&amp;") in html or keyword in html

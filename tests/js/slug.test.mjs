@@ -1,4 +1,4 @@
-// The form's file names follow the site's addresses (plugins/records/template.py's slugify);
+// The form's file names follow the site's addresses (plugins/read/slugs.py, python-slugify);
 // tests/test_slug_parity.py compares the two on the whole catalogue, these are the rules by example.
 import test from "node:test";
 import assert from "node:assert/strict";

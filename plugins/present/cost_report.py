@@ -15,7 +15,7 @@ from plugins.read import schema
 from plugins.present import chart
 from plugins.derive.evidence import LEVELS, Level, evidence
 from plugins.derive.costs import MONTH, PARTICIPATION, decimal_of, normalise, to_eur
-from plugins.present.costs import PERIOD_LABEL, SummaryText
+from plugins.present.costs import BOUND_LABEL, PERIOD_LABEL, SummaryText
 from plugins.read.prices import PriceIndex, cents, default_price_index
 
 STALE_AFTER_YEARS = 5
@@ -286,8 +286,7 @@ def _as_list(value):
 
 
 def _budget_line(record, item, prices, base_year) -> BudgetLine:
-    bound = {"at_least": "mindestens ", "more_than": "mehr als ", "less_than": "weniger als ",
-             "up_to": "bis zu "}.get(item.get("bound"), "")
+    bound = BOUND_LABEL[item["bound"]] + " " if item.get("bound") else ""
     period = PERIOD_LABEL.get(item.get("period"), "")
     text = f"{bound}{fmt.money(item['amount'], item['currency'], item.get('approximate'))}" + (f" {period}" if period else "")
     details = []
@@ -304,8 +303,7 @@ def _budget_line(record, item, prices, base_year) -> BudgetLine:
     return BudgetLine(text, item["covers"], tuple(details))
 
 
-UNIT = {"participants": "Teilnehmende", "places": "Plätze", "households": "Bedarfsgemeinschaften",
-        "staff": "Personalstellen"}
+UNIT = schema.labels_at("measure", ("participants", 0, "kind"))
 
 
 def _programme_costs(record, prices, base_year) -> ProgrammeCosts:
@@ -315,8 +313,7 @@ def _programme_costs(record, prices, base_year) -> ProgrammeCosts:
         if item["kind"] == "staff":
             continue
         flags = [word for word, on in (("geplant", item.get("planned")), ("rund", item.get("approximate"))) if on]
-        bound = {"at_least": "mindestens ", "more_than": "mehr als ", "less_than": "weniger als ",
-                 "up_to": "bis zu "}.get(item.get("bound"), "")
+        bound = BOUND_LABEL[item["bound"]] + " " if item.get("bound") else ""
         people.append(f"{bound}{fmt.number_de(item['count'])} {UNIT[item['kind']]}"
                       + (f" ({', '.join(flags)})" if flags else "") + f": {item['description']}")
     per_unit = _programme_per_unit(record, prices, base_year)

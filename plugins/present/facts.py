@@ -9,8 +9,7 @@ from plugins.read.legal import paragraph_key
 
 FACET_BY_FIELD = {facet.field: facet for facet in FACETS}
 BOUND_LABELS = {entry["const"]: entry["title"] for entry in schema.vocabulary("bound")}
-UNIT_OF_KIND = {"participants": "Teilnehmende", "places": "Plätze", "households": "Bedarfsgemeinschaften",
-                "staff": "Personalstellen"}
+UNIT_OF_KIND = schema.labels_at("measure", ("participants", 0, "kind"))
 
 
 def _item(text, url=None, note=None):

@@ -7,8 +7,14 @@ from decimal import Decimal
 import pytest
 
 from plugins.costs.evidence import LEVELS, evidence, evidence_level
-from plugins.costs.normalise import (PriceIndexError, comparable_cost, default_price_index, load_price_index,
-                                     normalise, to_eur)
+from plugins.costs.normalise import (
+    PriceIndexError,
+    comparable_cost,
+    default_price_index,
+    load_price_index,
+    normalise,
+    to_eur,
+)
 
 from .conftest import ROOT
 

@@ -4,10 +4,8 @@ import sys
 from pathlib import Path
 
 project_root = Path(__file__).resolve().parent
-if str(project_root) not in sys.path:  # the plugins are imported as the package `plugins`
+if str(project_root) not in sys.path:  # Pelican imports the plugin as the package `plugins`
     sys.path.insert(0, str(project_root))
-
-from plugins.present import fmt  # noqa: E402
 
 AUTHOR = "Redaktion Praxiskatalog"
 SITENAME = "Praxiskatalog Arbeitsmarktpolitik"
@@ -57,12 +55,6 @@ REPOSITORY_BRANCH = "main"  # "Bearbeiten" links open the record file on this br
 FEED_MAX_ITEMS = 50  # entries in /daten/aenderungen.atom, newest change first; dates come from git
 DATA_LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Namensnennung 4.0 International (CC BY 4.0)",
                 "path": "https://creativecommons.org/licenses/by/4.0/deed.de"}
-
-JINJA_FILTERS = {
-    "number_de": fmt.number_de,
-    "money": fmt.money,
-    "partial_date": fmt.partial_date,
-}
 
 # Record fields are untrusted text from many hands: escape everything unless marked safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

@@ -16,6 +16,8 @@ from plugins.read.validate import check_tree
 
 from .conftest import DATA, ROOT
 
+# Checked here on the built /mitmachen/ page (tests/test_meta.py): the form fields generated from the schema.
+BUILD_COVERS = ("plugins.present.form",)
 TITLE = "Teilzeitausbildung für Mütter: „Zweite Chance“ in Groß-Gerau"
 
 

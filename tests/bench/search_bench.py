@@ -166,7 +166,6 @@ def measure_browser(site: Path) -> dict:
                         cdp = context.new_cdp_session(page)
                         cdp.send("Network.enable")
                         cdp.send("Network.emulateNetworkConditions", THROTTLE)
-                    transferred = {"before_first": 0, "total": 0}
                     page.add_init_script(FIRST_RESULT_SCRIPT)
                     page.goto(f"{url}/suche/?q={FIRST_QUERY.replace(' ', '+')}")
                     page.wait_for_function("() => window.__bench && window.__bench.complete", timeout=120_000)

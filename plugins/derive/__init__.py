@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from plugins.derive.costs import CostSummary, normalise
+from plugins.derive.costs import normalise
 from plugins.derive.facets import FACETS
 from plugins.derive.filters import filters as list_filters
 from plugins.derive.filters import sort_values

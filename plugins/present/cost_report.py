@@ -10,12 +10,11 @@ import statistics
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from plugins.present import fmt
-from plugins.read import schema
-from plugins.present import chart
-from plugins.derive.evidence import LEVELS, Level, evidence
 from plugins.derive.costs import MONTH, PARTICIPATION, decimal_of, normalise, to_eur
+from plugins.derive.evidence import LEVELS, Level, evidence
+from plugins.present import chart, fmt
 from plugins.present.costs import BOUND_LABEL, PERIOD_LABEL, SummaryText
+from plugins.read import schema
 from plugins.read.prices import PriceIndex, cents, default_price_index
 
 STALE_AFTER_YEARS = 5

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from plugins.derive.costs import DM_PER_EUR, MONTH, PARTICIPATION, YEAR, CostSummary, Exclusion, Figure, Step
+from plugins.derive.costs import CostSummary, Exclusion, Figure, Step
 from plugins.present import fmt
 from plugins.read import schema
 

@@ -10,10 +10,9 @@ import csv
 import io
 import json
 
-from plugins.read import schema
-from plugins.publish.columns import LIST_SEPARATOR, measure_columns
-
 from plugins.present.open_data import DATA_DIR
+from plugins.publish.columns import LIST_SEPARATOR, measure_columns
+from plugins.read import schema
 
 SCHEMA_DIR = "schema"
 # Export file name per record type (German, as the site's addresses are).

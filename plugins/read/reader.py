@@ -30,7 +30,6 @@ YAML_PROBLEMS = {
     "found unknown escape character": "unbekannte Escape-Sequenz mit \\ in einem Text in doppelten Anführungszeichen",
     "did not find expected node content": "nach „-“ oder „:“ fehlt ein Wert",
     "could not find expected ':'": "der Doppelpunkt nach dem Feldnamen fehlt",
-    "found unexpected end of stream": "ein Anführungszeichen wird nicht geschlossen",
     "found character '\\t' that cannot start any token": "Tabulator gefunden; bitte mit Leerzeichen einrücken",
     "did not find expected key": "Einrückung passt nicht zu den Zeilen davor",
     "did not find expected '-' indicator": "Einrückung einer Liste passt nicht",

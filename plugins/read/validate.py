@@ -206,7 +206,7 @@ def check_raw(kind: str, raw: RawRecord) -> list[Problem]:
 def _cross_check(raws: dict) -> list[Problem]:
     problems = []
     seen = {}
-    for kind, items in raws.items():
+    for items in raws.values():
         for raw in items:
             if raw.slug in seen:
                 problems.append(Problem(raw.path, 1, "(Dateiname)",

@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
-from plugins.records.schema import vocabulary
-from plugins.records.validate import check_tree
+from plugins.read.schema import vocabulary
+from plugins.read.validate import check_tree
 
 from .conftest import DATA, ROOT, run_build
 
@@ -36,7 +36,7 @@ EXPECTED = {
     "measure-as-of-in-future.md": "14: as_of: „2031“ liegt nach dem Erstellungsdatum 01.01.2026 (aus SOURCE_DATE_EPOCH); ein Datum in der Zukunft ist hier nicht möglich, bitte prüfen",
     "measure-symlink.md": "1: (Datei): Datei ist eine symbolische Verknüpfung und wird nicht gelesen; bitte die Datei selbst in den Inhaltsordner legen",
 }
-# Fixed build date for the future-date check: 2026-01-01T00:00:00Z (see plugins/records/builddate.py).
+# Fixed build date for the future-date check: 2026-01-01T00:00:00Z (see plugins/read/builddate.py).
 BUILD_EPOCH = "1767225600"
 DUPLICATE = ("tests/data/bad_inputs/content/programmes/doppelt.md:1: (Dateiname): Kennung „doppelt“ ist doppelt "
              "vergeben, auch in tests/data/bad_inputs/content/measures/doppelt.md; bitte die Datei umbenennen")
@@ -81,7 +81,7 @@ def test_validate_command_prints_the_same_lines_and_a_count(tmp_path, monkeypatc
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
     import subprocess
     import sys
-    result = subprocess.run([sys.executable, "-m", "plugins.records", "--content", str(SCENARIO.relative_to(ROOT))],
+    result = subprocess.run([sys.executable, "-m", "plugins.read", "--content", str(SCENARIO.relative_to(ROOT))],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 1
     assert _problem_lines(result.stderr) == ALL_LINES

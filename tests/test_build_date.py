@@ -1,4 +1,4 @@
-"""The build date that dates in records are checked against (plugins/records/builddate.py), and
+"""The build date that dates in records are checked against (plugins/read/builddate.py), and
 calendar dates that YAML itself cannot construct."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ import datetime
 import shutil
 import subprocess
 
-from plugins.records.builddate import build_date
-from plugins.records.validate import check_tree
+from plugins.read.builddate import build_date
+from plugins.read.validate import check_tree
 
 from .conftest import DATA, ROOT
 

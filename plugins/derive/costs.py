@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from plugins.present import fmt
+from plugins.derive.grants import grant_exclusions
 
 DM_PER_EUR = Decimal("1.95583")  # irrevocable conversion rate, EU Council, 31 Dec 1998
 CENT = Decimal("0.01")
@@ -224,6 +225,8 @@ def normalise(record, prices: PriceIndex | None = None, base_year: int | None = 
             excluded.append(Exclusion(_item_subject(item, as_of_year), reason))
         else:
             from_items[figure.per].append(figure)
+
+    excluded += [Exclusion(subject, reason) for subject, reason in grant_exclusions(record)]
 
     chosen = {}
     for per, figures in from_items.items():

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from plugins.present.facts import fact_rows
+from plugins.present.money_facts import with_amounts_in_euro
 from plugins.read import schema
 
 # Steckbrief fields in comparison order; the normalised cost and evidence rows are inserted after the costs.
 FIELDS = ("provider", "state", "region", "target_groups", "principles", "measure_type", "legal_basis",
           "implementation_type", "programme", "funding_sources", "period", "duration", "participants", "budget",
-          "cost_per_participant", "normalised_participation", "normalised_month", "results", "evaluation",
+          "cost_per_participant", "grant_per_case", "normalised_participation", "normalised_month", "results", "evaluation",
           "evidence", "as_of", "source")
 
 
@@ -26,7 +27,7 @@ def compare_data(report) -> dict:
     measures = {}
     for slug, cost in report.measures.items():
         record = cost.record
-        values = {row["field"]: [_text(item) for item in row["items"]] for row in fact_rows(record)}
+        values = {row["field"]: [_text(item) for item in row["items"]] for row in with_amounts_in_euro(fact_rows(record), record, report)}
         for key, figure in (("normalised_participation", cost.summary.participation),
                             ("normalised_month", cost.summary.month)):
             if figure:

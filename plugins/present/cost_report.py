@@ -14,6 +14,7 @@ from plugins.present import fmt
 from plugins.read import schema
 from plugins.present import chart
 from plugins.derive.evidence import LEVELS, Level, evidence
+from plugins.derive.money import conversions
 from plugins.derive.costs import (MONTH, PARTICIPATION, PERIOD_LABEL, CostSummary, PriceIndex, cents, decimal_of,
                         default_price_index, normalise, to_eur)
 
@@ -152,6 +153,10 @@ class CostReport:
     levels: tuple = LEVELS
     by_level: dict = field(default_factory=dict)  # level -> [records]
     filters: list = field(default_factory=list)  # (param, label, [(value, label)]) for the table filter
+
+    def conversions(self, record) -> list:
+        """Every amount of a record in euros and base-year prices, with the arithmetic (plugins/derive/money.py)."""
+        return conversions(record, self.prices, self.base_year)
 
     def of(self, slug) -> MeasureCost | None:
         return self.measures.get(slug)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from plugins.derive.facets import FACETS
 from plugins.present import fmt
+from plugins.present.grant_facts import grant_items
 from plugins.read import schema
 from plugins.read.legal import paragraph_key
 
@@ -159,6 +160,7 @@ def fact_rows(record) -> list[dict]:
     add("budget", _budget(record))
     if kind == "measure":
         add("cost_per_participant", _costs(record))
+        add("grant_per_case", grant_items(record))
     add("results", _results(record))
     if record.get("evaluation"):
         evaluation = record.get("evaluation")

@@ -31,6 +31,9 @@ class Column:
         """The cell for one export entry (see exports.record_entry), still as a Python value."""
         if self.how in ("id", "url", "added", "changed"):
             return entry[self.how]
+        if self.how == "euro":
+            from plugins.publish.money_columns import euro_cell  # imports Column from here
+            return euro_cell(entry, self.path)
         value = entry["data"]
         for part in self.path:
             if isinstance(part, int):
@@ -70,6 +73,9 @@ MEASURE_FIELDS = [
     (("cost_per_participant", 0, "per"), "value"), (("cost_per_participant", 0, "basis"), "value"),
     (("cost_per_participant", 0, "derivation"), "value"), (("cost_per_participant", 0, "year"), "value"),
     (("cost_per_participant", 0, "approximate"), "value"),
+    (("grant_per_case",), "count"),
+    (("grant_per_case", 0, "amount"), "value"), (("grant_per_case", 0, "currency"), "value"),
+    (("grant_per_case", 0, "recipient"), "value"), (("grant_per_case", 0, "per"), "value"),
     (("results",), "count"),
     (("results", 0, "description"), "value"), (("results", 0, "value"), "value"), (("results", 0, "unit"), "value"),
     (("results", 0, "as_of"), "value"),
@@ -125,4 +131,5 @@ def measure_columns() -> list[Column]:
                    "Zeitpunkt des ersten Eintrags in der Versionsgeschichte (UTC); leer ohne Git-Historie.", "datetime"),
             Column("changed", (), "changed", "Zuletzt geändert am",
                    "Zeitpunkt der letzten Änderung in der Versionsgeschichte (UTC); leer ohne Git-Historie.", "datetime")]
-    return first + [_column("measure", path, how) for path, how in MEASURE_FIELDS] + last
+    from plugins.publish.money_columns import money_columns  # imports Column from here
+    return first + [_column("measure", path, how) for path, how in MEASURE_FIELDS] + money_columns() + last

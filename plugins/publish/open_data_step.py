@@ -16,6 +16,7 @@ from plugins.read import schema
 from plugins.read.model import KIND_LABEL
 from plugins.read.validate import EMAIL, PHONE
 from plugins.publish import dictionary, exports, feed, jsonld
+from plugins.publish.money_exports import add_amounts_in_euro
 from plugins.present.form import form_fields
 from plugins.read.history import iso_utc, local_date, read_history
 
@@ -105,6 +106,7 @@ class OpenDataGenerator(Generator):
         data, catalogue = self.context["open_data"], self.context["catalogue"]
         folder = exports.DATA_DIR
         counts = {kind: len(entries) for kind, entries in data.entries.items()}
+        add_amounts_in_euro(data.entries, catalogue, self.context.get("costs"))
         for kind, entries in data.entries.items():
             document = exports.export_document(kind, entries, data.base_url, data.licence)
             self._write(f"{folder}/{exports.EXPORT_NAME[kind]}.json", exports.dumps(document).encode())

@@ -6,6 +6,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from plugins.present.facts import fact_rows
+from plugins.present.money_facts import with_amounts_in_euro
 
 
 class RecordPagesGenerator(Generator):
@@ -18,7 +19,8 @@ class RecordPagesGenerator(Generator):
                               records=records, page_url=url)
         for record in catalogue.records:
             writer.write_file(f"{record.url}index.html", self.get_template(record.kind), self.context,
-                              record=record, facts=fact_rows(record), page_url=record.url)
+                              record=record, page_url=record.url,
+                              facts=with_amounts_in_euro(fact_rows(record), record, self.context.get("costs")))
 
 
 def get_generators(pelican_object):

@@ -183,7 +183,7 @@ def thin_record_warnings(kind: str, raw: RawRecord) -> list[Problem]:
         return warnings
     if not data.get("results"):
         warnings.append(Problem(raw.path, 1, "results", "keine Ergebnisse angegeben", warning=True))
-    if kind == "measure" and not data.get("cost_per_participant") and not data.get("budget"):
+    if kind == "measure" and not data.get("cost_per_participant") and not data.get("budget") and not data.get("grant_per_case"):
         warnings.append(Problem(raw.path, 1, "cost_per_participant", "keine Kostenangabe", warning=True))
     source = data.get("source") or {}
     paged = {e["const"] for e in schema.vocabulary_entries(("source", "document"), kind) if e.get("x-has-pages")}

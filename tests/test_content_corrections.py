@@ -10,12 +10,15 @@ from decimal import Decimal
 
 import pytest
 
-from plugins.derive.costs import DM_PER_EUR, default_price_index, normalise, to_eur
+from plugins.derive.costs import DM_PER_EUR, normalise, to_eur
+from plugins.derive.money import conversions
 from plugins.present import fmt
 from plugins.present.cost_report import build_report
+from plugins.present.costs import ExclusionText, step_text
+from plugins.read.prices import default_price_index
 from plugins.read import schema
 from plugins.read.glossary import load_glossary
-from plugins.read.model import build_catalogue
+from plugins.read.model import build_catalogue, thawed
 from plugins.read.validate import check_tree
 
 from .conftest import ROOT
@@ -47,7 +50,7 @@ def test_every_dm_amount_of_a_measure_page_shows_euro_base_year_and_arithmetic(c
         html = (built_site / record.url / "index.html").read_text(encoding="utf-8")
         for item in record.get("budget"):
             eur, steps = to_eur(Decimal(str(item["amount"])), "DM")
-            assert steps[0] in html, record.slug  # "547.763,17 DM ÷ 1,95583 DM/€ = 280.066,86 €"
+            assert step_text(steps[0]) in html, record.slug  # "547.763,17 DM ÷ 1,95583 DM/€ = 280.066,86 €"
             assert f"in Preisen von {base}" in html, record.slug
     rottweil = (built_site / "massnahmen" / "modellvorhaben-rottweil" / "index.html").read_text(encoding="utf-8")
     assert "547.763,17\u00a0DM ÷ 1,95583 DM/€ = 280.066,86\u00a0€" in rottweil
@@ -102,7 +105,9 @@ def test_minijob_grants_are_grants_not_costs_per_participant(catalogue):
     assert [(g["amount"], g["currency"], g["recipient"]) for g in grants] == [(1000, "EUR", "employer"), (2500, "EUR", "employer")]
     summary = normalise(record)
     assert summary.participation is None and summary.month is None
-    assert any("Zuschuss" in e.subject and "keine Kosten" in e.reason for e in summary.excluded)
+    assert [(e.subject[0], e.reason, e.detail) for e in summary.excluded] == [("grant", "grant", ("employer",))] * 2
+    texts = [ExclusionText(e) for e in summary.excluded]
+    assert all("Zuschuss" in t.subject and "keine Kosten" in t.reason for t in texts)
     report = build_report(catalogue)
     assert record.slug not in {cost.record.slug for cost in report.rows}
     assert record.slug in {cost.record.slug for cost in report.excluded}
@@ -123,6 +128,21 @@ def test_contact_institutions_do_not_repeat_the_source_misprint_hoerter(catalogu
     provider = record.get("provider")
     assert provider["institution"] == "Sozialamt Kreis Höxter"
     offenders = [r.slug for r in catalogue.records
-                 if "Hörter" in json.dumps(r.get("provider"), ensure_ascii=False) or "Hörter" in (r.get("region") or "")]
+                 if "Hörter" in json.dumps(thawed(r.get("provider")), ensure_ascii=False) or "Hörter" in (r.get("region") or "")]
     assert offenders == []
     assert any("Hörter" in note for note in record.get("notes"))  # the note keeps the source's spelling
+
+
+def test_conversions_are_data_in_derive_and_words_in_present(catalogue):
+    """derive/money.py computes each amount once with the cost rules (Steps, no German);
+    the page, the card and the export show the worded result."""
+    record = next(m for m in catalogue.measures if m.slug == "modellvorhaben-rottweil")
+    prices = default_price_index()
+    budget = [c for c in conversions(record, prices, prices.latest_year) if c.field == "budget"]
+    assert len(budget) == 1 and budget[0].eur == Decimal("280066.86")
+    assert [step.kind for step in budget[0].steps] == ["dm_to_eur", "price_adjust"]
+    report = build_report(catalogue, prices)
+    (worded,) = [c for c in report.conversions(record) if c.field == "budget"]
+    assert worded.label == "Mittelvolumen" and worded.steps[0] == step_text(budget[0].steps[0])
+    assert worded.summary.startswith("entspricht 280.066,86\u00a0€; in Preisen von ")
+    assert worded.export()["eur"] == 280066.86 and worded.export()["arithmetic"] == list(worded.steps)

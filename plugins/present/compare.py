@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 from plugins.present.facts import fact_rows
-from plugins.present.money_facts import with_amounts_in_euro
+from plugins.present.money import with_amounts_in_euro
 from plugins.read import schema
 
 # Steckbrief fields in comparison order; the normalised cost and evidence rows are inserted after the costs.
 FIELDS = ("provider", "state", "region", "target_groups", "principles", "measure_type", "legal_basis",
           "implementation_type", "programme", "funding_sources", "period", "duration", "participants", "budget",
-          "cost_per_participant", "grant_per_case", "normalised_participation", "normalised_month", "results", "evaluation",
-          "evidence", "as_of", "source")
+          "cost_per_participant", "grant_per_case", "normalised_participation", "normalised_month", "results",
+          "evaluation", "evidence", "as_of", "source")
 
 
 def _text(item) -> str:
     return f"{item['text']} ({item['note']})" if item.get("note") else item["text"]
 
 
-def compare_data(report) -> dict:
+def compare_data(report, facts=None) -> dict:
     """{"rows": [[key, label], …], "measures": {slug: {title, short_name, url, values: {key: [text, …]}}}}."""
     base = report.base_year
     labels = {name: schema.label("measure", name) for name in FIELDS if name in schema.schemas()["measure"]["properties"]}
@@ -27,7 +27,8 @@ def compare_data(report) -> dict:
     measures = {}
     for slug, cost in report.measures.items():
         record = cost.record
-        values = {row["field"]: [_text(item) for item in row["items"]] for row in with_amounts_in_euro(fact_rows(record), record, report)}
+        rows = facts[slug] if facts is not None else with_amounts_in_euro(fact_rows(record), report.conversions(record))
+        values = {row["field"]: [_text(item) for item in row["items"]] for row in rows}
         for key, figure in (("normalised_participation", cost.summary.participation),
                             ("normalised_month", cost.summary.month)):
             if figure:

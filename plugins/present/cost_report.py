@@ -14,9 +14,11 @@ from plugins.present import fmt
 from plugins.read import schema
 from plugins.present import chart
 from plugins.derive.evidence import LEVELS, Level, evidence
+from plugins.derive.costs import MONTH, PARTICIPATION, decimal_of, normalise, to_eur
 from plugins.derive.money import conversions
-from plugins.derive.costs import (MONTH, PARTICIPATION, PERIOD_LABEL, CostSummary, PriceIndex, cents, decimal_of,
-                        default_price_index, normalise, to_eur)
+from plugins.present.costs import PERIOD_LABEL, SummaryText
+from plugins.present.money import conversion_texts
+from plugins.read.prices import PriceIndex, cents, default_price_index
 
 STALE_AFTER_YEARS = 5
 COSTS_URL = "kosten/"
@@ -91,7 +93,7 @@ class Comparison:
 @dataclass
 class MeasureCost:
     record: object
-    summary: CostSummary
+    summary: SummaryText
     evidence: Level
     age: Age
     comparisons: list = field(default_factory=list)
@@ -153,10 +155,11 @@ class CostReport:
     levels: tuple = LEVELS
     by_level: dict = field(default_factory=dict)  # level -> [records]
     filters: list = field(default_factory=list)  # (param, label, [(value, label)]) for the table filter
+    money: dict = field(default_factory=dict)  # record slug -> (ConversionText, …)
 
-    def conversions(self, record) -> list:
+    def conversions(self, record) -> tuple:
         """Every amount of a record in euros and base-year prices, with the arithmetic (plugins/derive/money.py)."""
-        return conversions(record, self.prices, self.base_year)
+        return self.money.get(record.slug, ())
 
     def of(self, slug) -> MeasureCost | None:
         return self.measures.get(slug)
@@ -170,14 +173,16 @@ class CostReport:
 
 
 def build_report(catalogue, prices: PriceIndex | None = None, base_year: int | None = None,
-                 reference_year: int | None = None) -> CostReport:
+                 reference_year: int | None = None, summaries=None, money=None) -> CostReport:
+    """The cost page's content; `summaries` (slug -> CostSummary) and `money` (slug -> Conversions) are the
+    build's derived costs, computed once."""
     prices = prices or default_price_index()
     base_year = base_year or prices.latest_year
     reference_year = reference_year or base_year
     measures = {}
     for record in catalogue.measures:
-        measures[record.slug] = MeasureCost(record, normalise(record, prices, base_year), evidence(record),
-                                            _age(record, reference_year))
+        summary = summaries[record.slug] if summaries is not None else normalise(record, prices, base_year)
+        measures[record.slug] = MeasureCost(record, SummaryText(summary), evidence(record), _age(record, reference_year))
     groups = _comparison_groups(measures)
     for cost in measures.values():
         cost.comparisons = _comparisons(cost, groups)
@@ -191,8 +196,11 @@ def build_report(catalogue, prices: PriceIndex | None = None, base_year: int | N
               chart.bar_chart("kosten-je-monat", f"Kosten je Teilnahmemonat in Preisen von {base_year}",
                               _chart_rows(rows, MONTH), base_year)]
     programmes = {record.slug: _programme_costs(record, prices, base_year) for record in catalogue.programmes}
+    amounts = {record.slug: conversion_texts(record, money[record.slug] if money is not None
+                                             else conversions(record, prices, base_year))
+               for record in catalogue.records}
     return CostReport(prices, base_year, reference_year, measures, rows, excluded, _groups(rows), charts,
-                      programmes, LEVELS, by_level, _filters(rows))
+                      programmes, LEVELS, by_level, _filters(rows), amounts)
 
 
 def _age(record, reference_year) -> Age:
@@ -285,7 +293,7 @@ def _filters(rows):
 def _as_list(value):
     if value is None:
         return []
-    return value if isinstance(value, list) else [value]
+    return list(value) if isinstance(value, list | tuple) else [value]
 
 
 def _budget_line(record, item, prices, base_year) -> BudgetLine:

@@ -16,7 +16,7 @@ from plugins.present import chart
 from plugins.derive.evidence import LEVELS, Level, evidence
 from plugins.derive.costs import MONTH, PARTICIPATION, decimal_of, normalise, to_eur
 from plugins.derive.money import conversions
-from plugins.present.costs import PERIOD_LABEL, SummaryText
+from plugins.present.costs import BOUND_LABEL, PERIOD_LABEL, SummaryText
 from plugins.present.money import conversion_texts
 from plugins.read.prices import PriceIndex, cents, default_price_index
 
@@ -297,8 +297,7 @@ def _as_list(value):
 
 
 def _budget_line(record, item, prices, base_year) -> BudgetLine:
-    bound = {"at_least": "mindestens ", "more_than": "mehr als ", "less_than": "weniger als ",
-             "up_to": "bis zu "}.get(item.get("bound"), "")
+    bound = BOUND_LABEL[item["bound"]] + " " if item.get("bound") else ""
     period = PERIOD_LABEL.get(item.get("period"), "")
     text = f"{bound}{fmt.money(item['amount'], item['currency'], item.get('approximate'))}" + (f" {period}" if period else "")
     details = []
@@ -315,8 +314,7 @@ def _budget_line(record, item, prices, base_year) -> BudgetLine:
     return BudgetLine(text, item["covers"], tuple(details))
 
 
-UNIT = {"participants": "Teilnehmende", "places": "Plätze", "households": "Bedarfsgemeinschaften",
-        "staff": "Personalstellen"}
+UNIT = schema.labels_at("measure", ("participants", 0, "kind"))
 
 
 def _programme_costs(record, prices, base_year) -> ProgrammeCosts:
@@ -326,8 +324,7 @@ def _programme_costs(record, prices, base_year) -> ProgrammeCosts:
         if item["kind"] == "staff":
             continue
         flags = [word for word, on in (("geplant", item.get("planned")), ("rund", item.get("approximate"))) if on]
-        bound = {"at_least": "mindestens ", "more_than": "mehr als ", "less_than": "weniger als ",
-                 "up_to": "bis zu "}.get(item.get("bound"), "")
+        bound = BOUND_LABEL[item["bound"]] + " " if item.get("bound") else ""
         people.append(f"{bound}{fmt.number_de(item['count'])} {UNIT[item['kind']]}"
                       + (f" ({', '.join(flags)})" if flags else "") + f": {item['description']}")
     per_unit = _programme_per_unit(record, prices, base_year)

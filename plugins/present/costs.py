@@ -12,10 +12,11 @@ from plugins.derive.costs import DM_PER_EUR, MONTH, PARTICIPATION, YEAR, CostSum
 from plugins.present import fmt
 from plugins.read import schema
 
-PER_LABEL = {PARTICIPATION: "je Teilnehmer/-in", MONTH: "je Teilnahmemonat", YEAR: "je Teilnehmer/-in und Jahr"}
-BASIS_LABEL = {"stated": "angegeben", "derived": "abgeleitet"}
-BOUND_LABEL = {"at_least": "mindestens", "more_than": "mehr als", "less_than": "weniger als", "up_to": "bis zu"}
-PERIOD_LABEL = {"total": "gesamt", "year": "je Jahr", "run": "je Durchgang", "month": "je Monat"}
+# Labels of the schema's vocabularies: the one place they are written is plugins/read/schema/common.schema.json.
+PER_LABEL = schema.labels_at("measure", ("cost_per_participant", 0, "per"))
+BASIS_LABEL = {"stated": "angegeben", "derived": "abgeleitet"}  # the figure's origin, in lower case inside a sentence
+BOUND_LABEL = {entry["const"]: entry["title"] for entry in schema.vocabulary("bound")}
+PERIOD_LABEL = schema.labels_at("measure", ("budget", 0, "period"))
 NO_PERIOD = "ohne Bezugszeitraum"
 REASONS = {
     "per_year": ("Betrag je Teilnehmer/-in und Jahr: ob die zugrunde liegende Zahl gleichzeitig besetzte "

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from plugins.derive.facets import FACETS
 from plugins.present import fmt
-from plugins.present.costs import BOUND_LABEL, recipient_label
+from plugins.present.costs import recipient_label
 from plugins.read import schema
 from plugins.read.legal import paragraph_key
 
 FACET_BY_FIELD = {facet.field: facet for facet in FACETS}
 BOUND_LABELS = {entry["const"]: entry["title"] for entry in schema.vocabulary("bound")}
-UNIT_OF_KIND = {"participants": "Teilnehmende", "places": "Plätze", "households": "Bedarfsgemeinschaften",
-                "staff": "Personalstellen"}
+UNIT_OF_KIND = schema.labels_at("measure", ("participants", 0, "kind"))
 
 
 def _item(text, url=None, note=None):
@@ -92,7 +91,7 @@ def _grants(record):
     """Grants per case: amount, recipient, per what, and why they are not costs per participant."""
     rows = []
     for grant in record.get("grant_per_case") or []:
-        bound = BOUND_LABEL.get(grant.get("bound"))
+        bound = BOUND_LABELS.get(grant.get("bound"))
         money = fmt.money(grant["amount"], grant["currency"], grant.get("approximate") and not bound)
         text = f"{bound + ' ' if bound else ''}{money} an {recipient_label(grant.get('recipient'))} {grant['per']}"
         year = grant.get("year") or str(record.get("as_of"))[:4]

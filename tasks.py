@@ -35,7 +35,18 @@ def validate(c, paths="", strict=False, format="text"):
 def build(c, settings=None):
     """Build the publishable site into output/; exits non-zero on any content error."""
     settings = settings or CONFIG["settings_publish"]
-    c.run(f"{PY} -m plugins.build --settings {settings} --output {CONFIG['output']}")
+    c.run(f"{PY} -m plugins.build --settings {settings} --output {CONFIG['output']}", env=_build_date_env())
+
+
+def _build_date_env() -> dict:
+    """SOURCE_DATE_EPOCH for the build: as set, else the last commit's time (docs: plugins/read/builddate.py)."""
+    import os
+
+    from plugins.read.builddate import last_commit_seconds
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return {}
+    seconds = last_commit_seconds(ROOT)
+    return {"SOURCE_DATE_EPOCH": str(seconds)} if seconds is not None else {}
 
 
 @task

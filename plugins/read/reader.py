@@ -117,8 +117,13 @@ class _Builder:
                 self.lines[child] = item_node.start_mark.line + self.offset
                 items.append(self.build(item_node, child, depth + 1))
             return items
-        value = self.loader.construct_object(node, deep=False)
         self.raw[path] = node.value
+        try:
+            value = self.loader.construct_object(node, deep=False)
+        except ValueError:
+            if node.tag != "tag:yaml.org,2002:timestamp":
+                raise
+            return YamlDate(node.value)  # looks like a date but is none (2013-02-30); the date check names it
         if isinstance(value, datetime.datetime):
             return YamlDate(value.date().isoformat())
         if isinstance(value, datetime.date):

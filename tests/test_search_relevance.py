@@ -1,0 +1,56 @@
+"""Relevance of the search for the way staff type (issue 15): typos, compounds, everyday words,
+inflected forms and plain questions, counted as hits in the top five, in Python and in Chromium."""
+
+from __future__ import annotations
+
+import json
+
+from plugins.records.model import build_catalogue
+from plugins.records.validate import check_tree
+
+from .conftest import ROOT
+from .search_relevance import TOP, describe, python_top, queries, score, slug_of
+
+# Baseline before the work on issue 15: 28/52 (54 %). Raised with each step.
+MINIMUM_HITS = 28
+
+
+def test_the_set_is_well_formed_and_names_real_records():
+    raws, errors, _ = check_tree(ROOT / "content")
+    assert errors == []
+    slugs = {record.slug for record in build_catalogue(raws).records}
+    entries = queries()
+    assert len(entries) >= 40
+    assert len({entry["query"] for entry in entries}) == len(entries)
+    assert {entry["kind"] for entry in entries} == {"tippfehler", "kompositum", "alltagswort", "beugung", "frage"}
+    for entry in entries:
+        assert entry["expected"], entry["query"]
+        assert set(entry["expected"]) <= slugs, (entry["query"], set(entry["expected"]) - slugs)
+
+
+def test_relevance_in_python(built_site, capsys):
+    report = score(python_top(built_site, [entry["query"] for entry in queries()]))
+    with capsys.disabled():
+        print(f"\nRelevanz (Python): {describe(report)}")
+    assert report["hits"] >= MINIMUM_HITS, describe(report)
+
+
+def test_relevance_in_chromium_is_the_same_as_in_python(page, site_url, built_site):
+    texts = [entry["query"] for entry in queries()]
+    page.goto(site_url + "/suche/")
+    page.wait_for_selector("#search-results[data-complete='true']", state="attached")
+    urls = page.evaluate("""async ([texts, top]) => {
+        const load = async (name) => (await (await fetch(`/suche/${name}.json`)).json());
+        const kern = await load("kern"), volltext = await load("volltext");
+        const parts = [PraxisSuche.load(kern.index), PraxisSuche.load(volltext.index)];
+        const out = {};
+        for (const text of texts) {
+            out[text] = PraxisSuche.search(parts, text).results.slice(0, top).map((r) => kern.records[r.ref].url);
+        }
+        return out;
+    }""", [texts, TOP])
+    browser_top = {text: [slug_of(url) for url in found] for text, found in urls.items()}
+    assert browser_top == python_top(built_site, texts)
+    report = score(browser_top)
+    print(f"Relevanz (Chromium): {describe(report)}")
+    assert report["hits"] >= MINIMUM_HITS, describe(report)

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from plugins.search.index import SearchIndex
-from plugins.search.query import search
+from plugins.derive.search.index import SearchIndex
+from plugins.derive.search.query import search
 
 SET = Path(__file__).parent / "data" / "search_relevance.yaml"
 TOP = 5

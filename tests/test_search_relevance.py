@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 
-from plugins.records.model import build_catalogue
-from plugins.records.validate import check_tree
+from plugins.read.model import build_catalogue
+from plugins.read.validate import check_tree
 
 from .conftest import ROOT
 from .search_relevance import TOP, describe, python_top, queries, score, slug_of

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from plugins.derive.search.index import SearchIndex
-from plugins.derive.search.query import search
+from plugins.derive.search.query import search, search_tolerant
 
 SET = Path(__file__).parent / "data" / "search_relevance.yaml"
 TOP = 5
@@ -28,12 +28,14 @@ def slug_of(url: str) -> str:
     return url.strip("/").split("/")[-1]
 
 
-def python_top(site: Path, texts) -> dict:
-    """query -> the slugs of its first TOP results, from plugins.search in Python."""
+def python_top(site: Path, texts, rules=None) -> dict:
+    """query -> the slugs of its first TOP results, from plugins.derive.search in Python; `rules`:
+    query.search (what search-core.js does today, the default) or query.search_tolerant (issue 15)."""
+    rules = rules or search
     parts = [json.loads((Path(site) / "suche" / f"{name}.json").read_text(encoding="utf-8")) for name in ("kern", "volltext")]
     loaded = [SearchIndex.load(part) for part in parts]
     records = parts[0]["records"]
-    return {text: [slug_of(records[result["ref"]]["url"]) for result in search(loaded, text)["results"][:TOP]]
+    return {text: [slug_of(records[result["ref"]]["url"]) for result in rules(loaded, text)["results"][:TOP]]
             for text in texts}
 
 
@@ -60,7 +62,7 @@ def describe(report: dict) -> str:
 
 if __name__ == "__main__":
     site = Path(sys.argv[1])
-    top = python_top(site, [entry["query"] for entry in queries()])
+    top = python_top(site, [entry["query"] for entry in queries()], search_tolerant if "--tolerant" in sys.argv else search)
     for entry in queries():
         mark = "✓" if any(slug in entry["expected"] for slug in top[entry["query"]]) else "✗"
         print(f"{mark} {entry['query']!r}: {', '.join(top[entry['query']]) or '(nichts)'}")

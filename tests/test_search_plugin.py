@@ -74,7 +74,8 @@ def test_the_fast_path_builds_the_index_lunr_py_builds_from_plain_text():
     assert errors == []
     records = build_catalogue(raws).records
     extra = {"ref": str(len(records)), "title": "Eingliederungs-Zuschuss\u00a0nach § 16e –- über  50-Jährige",
-             "short_name": "", "keywords": "-Projekt- (Quartier)", "target_groups": "", "legal_basis": "§§", "place": "", "aliases": "AGH SGB II"}
+             "short_name": "", "keywords": "-Projekt- (Quartier)", "target_groups": "", "legal_basis": "§§", "place": "", "aliases": "AGH SGB II",
+             "synonyms": "Ein-Euro-Job EinEuroJob", "parts": "zuschuss beratung"}
     for fields, extract in ((CORE_FIELDS, core_fields), (FULL_TEXT_FIELDS, full_text_fields)):
         documents = [{"ref": str(ref), **extract(record)} for ref, record in enumerate(records)]
         if fields is CORE_FIELDS:

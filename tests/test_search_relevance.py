@@ -5,14 +5,20 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from plugins.read.model import build_catalogue
 from plugins.read.validate import check_tree
 
 from .conftest import ROOT
+from plugins.derive.search.query import search, search_tolerant
+
 from .search_relevance import TOP, describe, python_top, queries, score, slug_of
 
-# Baseline before the work on issue 15: 28/52 (54 %). Raised with each step.
-MINIMUM_HITS = 28
+# Baseline before the work on issue 15: 28/52 (54 %). With thesaurus, compounds and typo tolerance in
+# plugins.derive.search (Python): 52/52. The floor is the issue's goal, 95 %, not the last measurement.
+MINIMUM_HITS = 50
+BASELINE_HITS = 28
 
 
 def test_the_set_is_well_formed_and_names_real_records():
@@ -29,12 +35,18 @@ def test_the_set_is_well_formed_and_names_real_records():
 
 
 def test_relevance_in_python(built_site, capsys):
-    report = score(python_top(built_site, [entry["query"] for entry in queries()]))
+    """search_tolerant: thesaurus (index), compounds, typos, questions; search: the same index with
+    today's browser rules (thesaurus and compound parts already help there)."""
+    texts = [entry["query"] for entry in queries()]
+    tolerant, plain = score(python_top(built_site, texts, search_tolerant)), score(python_top(built_site, texts, search))
     with capsys.disabled():
-        print(f"\nRelevanz (Python): {describe(report)}")
-    assert report["hits"] >= MINIMUM_HITS, describe(report)
+        print(f"\nRelevanz (Python, neue Regeln): {describe(tolerant)}\nRelevanz (Python, Regeln von search-core.js): {describe(plain)}")
+    assert tolerant["hits"] >= MINIMUM_HITS, describe(tolerant)
+    assert plain["hits"] >= BASELINE_HITS, describe(plain)
 
 
+@pytest.mark.xfail(strict=True, reason="search-core.js hat Thesaurus-Trennung, Komposita, Tippfehler und "
+                   "Fragen noch nicht (wartet auf „JS: ES modules“ auf main); bis dahin Python-Stand ≠ Browser")
 def test_relevance_in_chromium_is_the_same_as_in_python(page, site_url, built_site):
     texts = [entry["query"] for entry in queries()]
     page.goto(site_url + "/suche/")
@@ -50,7 +62,7 @@ def test_relevance_in_chromium_is_the_same_as_in_python(page, site_url, built_si
         return out;
     }""", [texts, TOP])
     browser_top = {text: [slug_of(url) for url in found] for text, found in urls.items()}
-    assert browser_top == python_top(built_site, texts)
+    assert browser_top == python_top(built_site, texts, search_tolerant)
     report = score(browser_top)
     print(f"Relevanz (Chromium): {describe(report)}")
     assert report["hits"] >= MINIMUM_HITS, describe(report)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
 
 from plugins.derive.search.aliases import Aliases
+from plugins.derive.search.synonyms import Synonyms
+from plugins.read.problems import ContentErrors
+from plugins.read.thesaurus import catalogue_vocabulary, load_thesaurus
 from plugins.derive.filters import filters, sort_values
 from plugins.derive.search.index import SearchIndex, dumps, gzip_size
 
@@ -20,7 +24,12 @@ class SearchGenerator(Generator):
         records = catalogue.records  # measures first: a measure's reference is its place in this list
         glossary = self.context.get("glossary")  # the glossary generator runs first and has checked it
         aliases = Aliases(glossary.abbreviations, glossary.name_forms) if glossary else None
-        parts = SearchIndex(records, aliases).build()
+        thesaurus, problems = load_thesaurus(Path(self.path), catalogue_vocabulary(records))
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            raise ContentErrors(problems)
+        parts = SearchIndex(records, aliases, Synonyms(thesaurus)).build()
         definitions = filters()
         computed = [(definition, definition.compute(catalogue.measures)) for definition in definitions]
         refs = {id(record): ref for ref, record in enumerate(records)}

@@ -10,6 +10,7 @@ from plugins.derive.search.aliases import Aliases
 from plugins.derive.search.compact import compact
 from plugins.derive.search.documents import CORE_FIELDS, FULL_TEXT_FIELDS, core_fields, full_text_fields
 from plugins.derive.search.query import Part
+from plugins.derive.search.synonyms import Synonyms, enrich
 
 
 def dumps(data) -> bytes:
@@ -42,9 +43,10 @@ def display_entry(record) -> dict:
 class SearchIndex:
     """Records in, index parts out; a record's reference is its position in `records`."""
 
-    def __init__(self, records, aliases: Aliases | None = None):
+    def __init__(self, records, aliases: Aliases | None = None, synonyms: Synonyms | None = None):
         self.records = list(records)
         self.aliases = aliases or Aliases()
+        self.synonyms = synonyms
 
     def build(self) -> dict:
         """{"kern": …, "volltext": …}: the compact index parts, plus the display store for each part."""
@@ -54,6 +56,7 @@ class SearchIndex:
             core_text["aliases"] = german.clean_text(self.aliases.of(" ".join([*core_text.values(), *full_text.values()])))
             core.append({"ref": str(ref), **core_text})
             full.append({"ref": str(ref), **full_text})
+        enrich(core, full, self.synonyms)  # compound parts and thesaurus words (synonyms.py)
         return {
             "kern": {"index": compact(_builder(CORE_FIELDS, core)),
                      "records": [display_entry(record) for record in self.records]},

@@ -20,7 +20,8 @@ import math
 from bisect import bisect_left
 
 from plugins.derive.search.compact import FORMAT, averages, decode, idf, length_norm, term_score
-from plugins.derive.search.german import query_words
+from plugins.derive.search import compounds, fuzzy
+from plugins.derive.search.german import OTHER_SPACE as SPACES, query_words, term_of
 
 EXACT_BOOST = 10
 
@@ -60,9 +61,11 @@ def expanded_terms(part: Part, term: str) -> list[tuple[int, int]]:
     return result
 
 
-def _add_part_hits(part: Part, term: str, hits: dict) -> None:
-    """Add one part's score for one word to `hits` (ref -> [score, matched index terms])."""
-    expanded = expanded_terms(part, term)
+def _add_part_hits(part: Part, term: str, hits: dict, expanded=None, factor: float = 1) -> None:
+    """Add one part's score for one word to `hits` (ref -> [score, matched index terms]);
+    `expanded` (term number, weight) instead of the word's own terms, scores times `factor`."""
+    if expanded is None:
+        expanded = expanded_terms(part, term)
     if not expanded:
         return
     squares = 0
@@ -83,7 +86,7 @@ def _add_part_hits(part: Part, term: str, hits: dict) -> None:
                     hit[1].append(part.terms[number])
     for field_dots in dots:
         for ref, dot in field_dots.items():
-            hits[ref][0] += dot / magnitude
+            hits[ref][0] += dot / magnitude * factor
 
 
 def word_hits(parts, term: str) -> dict:
@@ -92,6 +95,126 @@ def word_hits(parts, term: str) -> dict:
     for part in parts:
         _add_part_hits(part, term, hits)
     return hits
+
+
+QUESTION_WORDS = 3  # a query of this many words that finds fewer than FEW records with all of them
+FEW = 5  # also lists the records with most of its words, after those with all
+LITTLE = 3  # a word that finds fewer records than this is also tried split and with typos
+SPLIT_FACTOR = 0.5  # the parts of a split word count half
+FUZZY_FACTOR = 0.2  # a term within the edit distance counts a fifth
+
+
+def reaches(parts, term: str) -> bool:
+    return any(expanded_terms(part, term) for part in parts)
+
+
+def plan(parts, text: str) -> list[tuple[str, str]]:
+    """(typed word, index term) per query word. A hyphenated word whose letters written together
+    reach an index term ("Burn-out" -> "burnout", "Ein-Euro-Job" from the thesaurus) is one word;
+    otherwise its pieces are words of their own, as lunr splits them."""
+    words = []
+    for chunk in SPACES.split(text.lower()):
+        pieces = [piece for piece in chunk.split("-") if piece]
+        joined = term_of("".join(pieces)) if len(pieces) > 1 else ""
+        candidates = [("".join(pieces), joined)] if joined and reaches(parts, joined) else \
+            [(raw, term) for raw, term in query_words(chunk)]
+        for raw, term in candidates:
+            if term and (raw, term) not in words:
+                words.append((raw, term))
+    return words
+
+
+def query_split(parts, raw: str) -> tuple[str, str] | None:
+    """(first part's term, rest's term) of a typed compound, or None; see compounds.py."""
+    if len(raw) < compounds.MIN_WORD or not raw.isalpha():
+        return None
+    for end in range(len(raw) - compounds.MIN_PART, compounds.MIN_PART - 1, -1):  # longest first part first
+        head = term_of(raw[:end])
+        if not head or not any(_exact(part, head) for part in parts):
+            continue
+        for link in compounds.LINKS:
+            if not raw.startswith(link, end) or len(raw) - end - len(link) < compounds.MIN_PART:
+                continue
+            tail = term_of(raw[end + len(link):])
+            if tail and reaches(parts, tail):
+                return head, tail
+    return None
+
+
+def _exact(part: Part, term: str) -> bool:
+    number = bisect_left(part.terms, term)
+    return number < len(part.terms) and part.terms[number] == term
+
+
+def nearest(parts, term: str) -> str:
+    """The index term closest to a mistyped word: a whole term before a start, then the smallest
+    distance, then the length nearest the word's, then the first part and term order."""
+    best, best_key = "", None
+    for part in parts:
+        for number, weight, distance in fuzzy.fuzzy_terms(part, term):
+            key = (weight != 1 + fuzzy.EXACT_BOOST, distance, abs(len(part.terms[number]) - len(term)))
+            if best_key is None or key < best_key:
+                best, best_key = part.terms[number], key
+    return best
+
+
+def resolve(parts, raw: str, term: str) -> tuple[dict, str, str]:
+    """(hits, how, nearest term) of one query word: "exact" (the word or a word start), "split",
+    "fuzzy", or "none"; split parts and near terms are added when the word finds fewer than LITTLE."""
+    hits = word_hits(parts, term)
+    how = "exact" if hits else "none"
+    if len(hits) >= LITTLE:
+        return hits, how, ""
+    split = query_split(parts, raw)
+    if split:
+        for piece in split:
+            for part in parts:
+                _add_part_hits(part, piece, hits, factor=SPLIT_FACTOR)
+        how = how if how == "exact" else ("split" if hits else "none")
+    near = ""
+    if len(hits) < LITTLE:
+        for part in parts:
+            candidates = fuzzy.fuzzy_terms(part, term)
+            if candidates:
+                _add_part_hits(part, term, hits, [(number, weight) for number, weight, _ in candidates], FUZZY_FACTOR)
+        if how == "none" and hits:
+            how, near = "fuzzy", nearest(parts, term)
+    return hits, how, near
+
+
+def search_tolerant(parts, text: str) -> dict:
+    """The rules of issue 15 (search-core.js follows once it is an ES module):
+    {"mode": "all"|"any"|"none", "results": [{"ref", "score", "terms"}], "words": [{"raw", "term",
+    "how", "nearest"}]} best first; refs are record numbers. Words that find nothing at all (not
+    even split or with a typo) are left out of the "all words" rule and reported with how "none"."""
+    words = plan(parts, text)
+    if not words:
+        return {"mode": "none", "results": [], "words": [], "complete": 0}
+    resolved = [resolve(parts, raw, term) for raw, term in words]
+    described = [{"raw": raw, "term": term, "how": how, "nearest": near}
+                 for (raw, term), (_, how, near) in zip(words, resolved)]
+    per_word = [hits for hits, _, _ in resolved if hits]
+    if not per_word:
+        return {"mode": "none", "results": [], "words": described, "complete": 0}
+    refs = set(per_word[0]).intersection(*per_word[1:])
+    complete = len(refs)
+    mode = "all" if refs else "any"
+    if len(per_word) > 1 and (not refs or (len(per_word) >= QUESTION_WORDS and complete < FEW)):
+        refs = set().union(*per_word)  # a question: records with most of its words follow
+    results = []
+    for ref in refs:
+        score, terms, matched = 0.0, set(), 0
+        for hits in per_word:
+            if ref in hits:
+                score += hits[ref][0]
+                terms.update(hits[ref][1])
+                matched += 1
+        results.append({"ref": ref, "score": score, "terms": sorted(terms), "matched": matched})
+    # More of the query's words first, then the score, then catalogue order.
+    results.sort(key=lambda result: (-result["matched"], -result["score"], result["ref"]))
+    for result in results:
+        del result["matched"]
+    return {"mode": mode if results else "none", "results": results, "words": described, "complete": complete}
 
 
 def search(parts, text: str) -> dict:

@@ -1,4 +1,9 @@
-"""The query rules, in Python; theme/static/js/search-core.js does the same steps in the browser.
+"""The query rules, in Python; theme/static/js/lib/search-core.js does the same steps in the browser.
+
+`search` is the site's search (issue 15): the exact-word core below, plus, for a word that finds
+fewer than LITTLE records, its compound parts (compounds.py) and index terms within a small edit
+distance (fuzzy.py), and for questions the records with most of their words. `search_exact` is the
+core alone. The core:
 
 Every word must match (in any field of any loaded index part); if no record has all words, records
 with some of them are shown instead. A word matches its stem exactly (counting ten times) or as the
@@ -182,8 +187,8 @@ def resolve(parts, raw: str, term: str) -> tuple[dict, str, str]:
     return hits, how, near
 
 
-def search_tolerant(parts, text: str) -> dict:
-    """The rules of issue 15 (search-core.js follows once it is an ES module):
+def search(parts, text: str) -> dict:
+    """The search of the site (issue 15; `search` in search-core.js does the same steps):
     {"mode": "all"|"any"|"none", "results": [{"ref", "score", "terms"}], "words": [{"raw", "term",
     "how", "nearest"}]} best first; refs are record numbers. Words that find nothing at all (not
     even split or with a typo) are left out of the "all words" rule and reported with how "none"."""
@@ -217,8 +222,13 @@ def search_tolerant(parts, text: str) -> dict:
     return {"mode": mode if results else "none", "results": results, "words": described, "complete": complete}
 
 
-def search(parts, text: str) -> dict:
-    """{"mode": "all"|"any"|"none", "results": [{"ref", "score", "terms"}]} best first; refs are record numbers."""
+search_tolerant = search  # the name this rule had while it lived in Python only
+
+
+def search_exact(parts, text: str) -> dict:
+    """The exact-word core, as lunr's Index.query gives it (held against lunr.py and lunr.js in
+    tests/test_search_parity.py; `searchExact` in search-core.js):
+    {"mode": "all"|"any"|"none", "results": [{"ref", "score", "terms"}]} best first; refs are record numbers."""
     words = query_words(text)
     if not words:
         return {"mode": "none", "results": []}

@@ -2,7 +2,7 @@
 records a good answer shows. A query is a hit when one of its expected records is in the top five.
 
 Evaluated on a built site's search files, in Python (plugins.search.query) and in Chromium
-(search-core.js); `python -m tests.search_relevance SITE` prints the report for a built site.
+(search-core.js); `python -m tests.search_relevance SITE [--exact]` prints the report for a built site.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from plugins.derive.search.index import SearchIndex
-from plugins.derive.search.query import search, search_tolerant
+from plugins.derive.search.query import search, search_exact
 
 SET = Path(__file__).parent / "data" / "search_relevance.yaml"
 TOP = 5
@@ -30,7 +30,7 @@ def slug_of(url: str) -> str:
 
 def python_top(site: Path, texts, rules=None) -> dict:
     """query -> the slugs of its first TOP results, from plugins.derive.search in Python; `rules`:
-    query.search (what search-core.js does today, the default) or query.search_tolerant (issue 15)."""
+    query.search (the site's search, as search-core.js; the default) or query.search_exact (exact words only)."""
     rules = rules or search
     parts = [json.loads((Path(site) / "suche" / f"{name}.json").read_text(encoding="utf-8")) for name in ("kern", "volltext")]
     loaded = [SearchIndex.load(part) for part in parts]
@@ -62,7 +62,7 @@ def describe(report: dict) -> str:
 
 if __name__ == "__main__":
     site = Path(sys.argv[1])
-    top = python_top(site, [entry["query"] for entry in queries()], search_tolerant if "--tolerant" in sys.argv else search)
+    top = python_top(site, [entry["query"] for entry in queries()], search_exact if "--exact" in sys.argv else search)
     for entry in queries():
         mark = "✓" if any(slug in entry["expected"] for slug in top[entry["query"]]) else "✗"
         print(f"{mark} {entry['query']!r}: {', '.join(top[entry['query']]) or '(nichts)'}")

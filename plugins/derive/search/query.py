@@ -22,6 +22,7 @@ search-core.js, so both sides give the same scores to the last bit.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left
 
 from plugins.derive.search.compact import FORMAT, averages, decode, idf, length_norm, term_score
@@ -113,12 +114,17 @@ def reaches(parts, term: str) -> bool:
     return any(expanded_terms(part, term) for part in parts)
 
 
+# Query syntax staff may know from other search engines (lunr's *, ~, ^, field:, +, quotes) and markup
+# separates words here; the words themselves are searched (search-core.js: OPERATORS).
+OPERATORS = re.compile("[*~^:+=\"'`<>„“”‚‘’«»]")
+
+
 def plan(parts, text: str) -> list[tuple[str, str]]:
-    """(typed word, index term) per query word. A hyphenated word whose letters written together
+    """(typed word, index term) per query word; operators and quotes separate words. A hyphenated word whose letters written together
     reach an index term ("Burn-out" -> "burnout", "Ein-Euro-Job" from the thesaurus) is one word;
     otherwise its pieces are words of their own, as lunr splits them."""
     words = []
-    for chunk in SPACES.split(text.lower()):
+    for chunk in SPACES.split(OPERATORS.sub(" ", text).lower()):
         pieces = [piece for piece in chunk.split("-") if piece]
         joined = term_of("".join(pieces)) if len(pieces) > 1 else ""
         candidates = [("".join(pieces), joined)] if joined and reaches(parts, joined) else \

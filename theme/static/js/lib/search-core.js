@@ -9,6 +9,7 @@
 var FORMAT = 3, K1 = 1.2, B = 0.75, EXACT_BOOST = 10;
 var SEPARATOR = /[\s\-]+/;
 var SPACES = /\s+/;  // german.py's OTHER_SPACE: JavaScript's \s
+var OPERATORS = /[*~^:+="'`<>„“”‚‘’«»]/g;  // query.py's OPERATORS: separate words, are not searched
 // query.py's rules for words that find little (see there).
 var QUESTION_WORDS = 3, FEW = 5, LITTLE = 3, SPLIT_FACTOR = 0.5, FUZZY_FACTOR = 0.2;
 // compounds.py
@@ -291,7 +292,7 @@ function hasExact(part, term) {
    index term ("Burn-out", "Ein-Euro-Job") is one word (query.py's plan). */
 export function plan(parts, text) {
   var words = [], seen = {};
-  text.toLowerCase().split(SPACES).forEach(function (chunk) {
+  text.replace(OPERATORS, " ").toLowerCase().split(SPACES).forEach(function (chunk) {
     var pieces = chunk.split("-").filter(Boolean);
     var joined = pieces.length > 1 ? termOf(pieces.join("")) : "";
     var candidates = joined && reaches(parts, joined) ? [[pieces.join(""), joined]] : queryWords(chunk);

@@ -169,13 +169,15 @@ def nearest(parts, term: str) -> str:
     return best
 
 
-def resolve(parts, raw: str, term: str) -> tuple[dict, str, str]:
-    """(hits, how, nearest term) of one query word: "exact" (the word or a word start), "split",
-    "fuzzy", or "none"; split parts and near terms are added when the word finds fewer than LITTLE."""
+def resolve(parts, raw: str, term: str) -> tuple[dict, str, str, frozenset]:
+    """(hits, how, nearest term, records found by the word itself) of one query word: how is "exact"
+    (the word or a word start), "split", "fuzzy", or "none"; split parts and near terms are added
+    when the word finds fewer than LITTLE."""
     hits = word_hits(parts, term)
+    direct = frozenset(hits)
     how = "exact" if hits else "none"
     if len(hits) >= LITTLE:
-        return hits, how, ""
+        return hits, how, "", direct
     split = query_split(parts, raw)
     if split:
         for piece in split:
@@ -190,7 +192,7 @@ def resolve(parts, raw: str, term: str) -> tuple[dict, str, str]:
                 _add_part_hits(part, term, hits, [(number, weight) for number, weight, _ in candidates], FUZZY_FACTOR)
         if how == "none" and hits:
             how, near = "fuzzy", nearest(parts, term)
-    return hits, how, near
+    return hits, how, near, direct
 
 
 def search(parts, text: str) -> dict:
@@ -203,28 +205,30 @@ def search(parts, text: str) -> dict:
         return {"mode": "none", "results": [], "words": [], "complete": 0}
     resolved = [resolve(parts, raw, term) for raw, term in words]
     described = [{"raw": raw, "term": term, "how": how, "nearest": near}
-                 for (raw, term), (_, how, near) in zip(words, resolved)]
-    per_word = [hits for hits, _, _ in resolved if hits]
+                 for (raw, term), (_, how, near, _) in zip(words, resolved)]
+    per_word = [(hits, direct) for hits, _, _, direct in resolved if hits]
     if not per_word:
         return {"mode": "none", "results": [], "words": described, "complete": 0}
-    refs = set(per_word[0]).intersection(*per_word[1:])
+    refs = set(per_word[0][0]).intersection(*(hits for hits, _ in per_word[1:]))
     complete = len(refs)
     mode = "all" if refs else "any"
     if len(per_word) > 1 and (not refs or (len(per_word) >= QUESTION_WORDS and complete < FEW)):
-        refs = set().union(*per_word)  # a question: records with most of its words follow
+        refs = set().union(*(hits for hits, _ in per_word))  # a question: records with most of its words follow
     results = []
     for ref in refs:
-        score, terms, matched = 0.0, set(), 0
-        for hits in per_word:
+        score, terms, matched, direct = 0.0, set(), 0, 0
+        for hits, found_directly in per_word:
             if ref in hits:
                 score += hits[ref][0]
                 terms.update(hits[ref][1])
                 matched += 1
-        results.append({"ref": ref, "score": score, "terms": sorted(terms), "matched": matched})
-    # More of the query's words first, then the score, then catalogue order.
-    results.sort(key=lambda result: (-result["matched"], -result["score"], result["ref"]))
+                direct += ref in found_directly
+        results.append({"ref": ref, "score": score, "terms": sorted(terms), "matched": matched, "direct": direct})
+    # More of the query's words first, then more of them found as typed (not only through a typo or
+    # a compound's parts: those rank below), then the score, then catalogue order.
+    results.sort(key=lambda result: (-result["matched"], -result["direct"], -result["score"], result["ref"]))
     for result in results:
-        del result["matched"]
+        del result["matched"], result["direct"]
     return {"mode": mode if results else "none", "results": results, "words": described, "complete": complete}
 
 

@@ -79,7 +79,7 @@ function setup(form) {
 
   /* „Meinten Sie …?“ for words found only through a typo: a link to the query with real words. */
   function showDidYouMean(text, found) {
-    const texts = found.results.slice(0, 10).flatMap((result) => {
+    const texts = found.results.slice(0, PAGE).flatMap((result) => {
       const record = state.records[Number(result.ref)];
       return [record.title, record.short, (record.groups || []).join(" "),
         state.summaries ? state.summaries[Number(result.ref)] : ""];

@@ -411,6 +411,7 @@ export function nearest(parts, term) {
    term when found by typo only (query.py's resolve). */
 function resolve(parts, raw, term, documents) {
   var hits = wordHits(parts, term, documents);
+  hits.direct = hits.found.slice();  // the records the word finds itself, before typos and parts
   var how = hits.refs.length ? "exact" : "none";
   if (hits.refs.length >= LITTLE) return { hits: hits, how: how, nearest: "" };
   var split = querySplit(parts, raw);
@@ -466,21 +467,27 @@ export function search(parts, text) {
       });
     });
   }
-  var totals = new Float64Array(documents), matched = new Int32Array(documents), order = new Int32Array(refs.length);
+  var totals = new Float64Array(documents), matched = new Int32Array(documents), direct = new Int32Array(documents);
+  var order = new Int32Array(refs.length);
   for (i = 0; i < refs.length; i++) {
-    var ref = refs[i], score = 0, count = 0;
+    var ref = refs[i], score = 0, count = 0, asTyped = 0;
     for (w = 0; w < perWord.length; w++) {
       if (perWord[w].found[ref]) {
         score += perWord[w].score[ref];
         count += 1;
+        asTyped += perWord[w].direct[ref];
       }
     }
     totals[ref] = score;
     matched[ref] = count;
+    direct[ref] = asTyped;
     order[i] = ref;
   }
-  // More of the query's words first, then the score, then catalogue order.
-  order.sort(function (a, b) { return matched[b] - matched[a] || totals[b] - totals[a] || a - b; });
+  // More of the query's words first, then more of them found as typed (not only through a typo or a
+  // compound's parts: those rank below), then the score, then catalogue order.
+  order.sort(function (a, b) {
+    return matched[b] - matched[a] || direct[b] - direct[a] || totals[b] - totals[a] || a - b;
+  });
   var results = new Array(order.length);
   for (i = 0; i < order.length; i++) results[i] = new Result(order[i], totals[order[i]], perWord);
   return { mode: results.length ? mode : "none", results: results, words: described, complete: complete };

@@ -75,7 +75,8 @@ export function didYouMean(text, found, wordFor) {
     const word = wordFor(typo.nearest);
     if (!word) return piece;
     changed = true;
-    return word;
+    const upper = piece[0] !== piece[0].toLowerCase();  // the typed word's capital, not the found one's
+    return (upper ? word[0].toUpperCase() : word[0].toLowerCase()) + word.slice(1);
   });
   return changed ? pieces.join("") : null;
 }

@@ -75,7 +75,8 @@ def test_the_fast_path_builds_the_index_lunr_py_builds_from_plain_text():
     assert errors == []
     records = build_catalogue(raws).records
     extra = {"ref": str(len(records)), "title": "Eingliederungs-Zuschuss\u00a0nach § 16e –- über  50-Jährige",
-             "short_name": "", "keywords": "-Projekt- (Quartier)", "target_groups": "", "legal_basis": "§§", "place": "", "aliases": "AGH SGB II"}
+             "short_name": "", "keywords": "-Projekt- (Quartier)", "target_groups": "", "legal_basis": "§§", "place": "", "aliases": "AGH SGB II",
+             "synonyms": "Ein-Euro-Job EinEuroJob", "parts": "zuschuss beratung"}
     for fields, extract in ((CORE_FIELDS, core_fields), (FULL_TEXT_FIELDS, full_text_fields)):
         documents = [{"ref": str(ref), **extract(record)} for ref, record in enumerate(records)]
         if fields is CORE_FIELDS:
@@ -166,17 +167,21 @@ def test_cost_bands():
 
 
 def test_filter_data_counts_match_the_facet_pages(built_site):
-    """The four foundation facets count as their pages do; every measure is in the filter data once."""
+    """The four foundation facets count as their pages do (measures and programmes); every measure and
+    programme is in the filter data once, with its type („Art“)."""
     data = json.loads((built_site / "suche" / "filter.json").read_text(encoding="utf-8"))
     raws, _, _ = check_tree(ROOT / "content")
     catalogue = build_catalogue(raws)
-    assert sorted(m["url"] for m in data["measures"]) == sorted(m.url for m in catalogue.measures)
+    listed = catalogue.measures + catalogue.programmes
+    assert sorted(m["url"] for m in data["measures"]) == sorted(m.url for m in listed)
     params = [f["param"] for f in data["filters"]]
-    assert params[:6] == ["zielgruppe", "land", "rechtsgrundlage", "handlungsfeld", "umsetzung", "programm"]
+    assert params[:7] == ["art", "zielgruppe", "land", "rechtsgrundlage", "handlungsfeld", "umsetzung", "programm"]
+    kinds = {m["url"]: m["values"]["art"] for m in data["measures"]}
+    assert all(kinds[m.url] == [m.kind] for m in listed)
     assert params[-1] == "zeitraum"
     for key in ("zielgruppen", "bundeslaender", "rechtsgrundlagen", "handlungsfelder"):
         base = facet(key)
-        counts = {value.value: value.count for value in base.compute(catalogue.measures) if value.count}
+        counts = {value.value: value.count for value in base.compute(listed) if value.count}
         ours = {}
         for measure in data["measures"]:
             for value in measure["values"][base.param]:

@@ -19,6 +19,7 @@ from plugins.derive.money import conversions
 from plugins.derive.related import related_measures
 from plugins.derive.search.aliases import Aliases
 from plugins.derive.search.index import SearchIndex, dumps, gzip_size
+from plugins.derive.search.synonyms import Synonyms
 
 SEARCH_DIR = "suche"
 
@@ -54,18 +55,26 @@ def derive(sources, settings) -> Derived:
     faceted = catalogue.measures + catalogue.programmes
     facets = MappingProxyType({facet.key: (facet, facet.compute(faceted)) for facet in FACETS})
     definitions = list_filters(costs)
-    computed = tuple((definition, definition.compute(catalogue.measures)) for definition in definitions)
-    search = start(_search_files, sources, costs, computed)  # the index in a second process, related measures here
-    related = MappingProxyType(related_measures(catalogue.measures))
+    # /massnahmen/ lists measures and programmes (filter „Art“): a programme has target groups, Land
+    # and legal basis too, and is often what staff look for (docs/search.md).
+    computed = tuple((definition, definition.compute(listed(catalogue))) for definition in definitions)
+    search = start(_search_files, sources, costs, computed, base_year)  # the index in a second process …
+    related = MappingProxyType(related_measures(catalogue.measures))  # … the related measures here
     files, raw_bytes, gzip_bytes = search()
     return Derived(base_year, reference_year, costs, facets, tuple(keyword_index(catalogue.records)), related,
                    computed, SearchFiles(MappingProxyType(files), raw_bytes, gzip_bytes), money)
 
 
-def _search_files(sources, costs, computed) -> tuple[dict, int, int]:
+def listed(catalogue) -> list:
+    """The records of /massnahmen/, in its order (short name): measures and programmes."""
+    return sorted(catalogue.measures + catalogue.programmes, key=lambda record: record.sort_key)
+
+
+def _search_files(sources, costs, computed, base_year) -> tuple[dict, int, int]:
     catalogue, glossary = sources.catalogue, sources.glossary
     records = catalogue.records  # measures first: a measure's reference is its place in this list
-    parts = SearchIndex(records, Aliases(glossary.abbreviations, glossary.name_forms)).build()
+    parts = SearchIndex(records, Aliases(glossary.abbreviations, glossary.name_forms), Synonyms(sources.thesaurus),
+                        costs, base_year).build()
     refs = {id(record): ref for ref, record in enumerate(records)}
     filter_data = {
         "filters": [{"param": d.param, "label": d.label,
@@ -74,7 +83,7 @@ def _search_files(sources, costs, computed) -> tuple[dict, int, int]:
         "measures": [{"ref": refs[id(record)], "url": record.url,
                       "values": {d.param: [value for value, _ in d.values_of(record)] for d, _ in computed},
                       **sort_values(record, costs)}
-                     for record in catalogue.measures],
+                     for record in listed(catalogue)],
     }
     files = {f"{SEARCH_DIR}/{name}.json": dumps(data) for name, data in parts.items()}
     files[f"{SEARCH_DIR}/filter.json"] = dumps(filter_data)

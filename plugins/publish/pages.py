@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from plugins.derive import SEARCH_DIR
+from plugins.derive import SEARCH_DIR, listed
 from plugins.derive.keywords import URL as KEYWORDS_URL
 from plugins.present.cost_report import COMPARE_URL, COSTS_URL
 from plugins.present.form import form_fields
@@ -33,7 +33,8 @@ def page_list(sources, derived, presented, package, counts) -> list[tuple[str, s
     catalogue = sources.catalogue
     pages = []
     for template, url in LISTS:
-        pages.append((url, template, {"records": getattr(catalogue, template)}))
+        records = listed(catalogue) if template == "measures" else getattr(catalogue, template)  # with „Art“ filter
+        pages.append((url, template, {"records": records}))
     for record in catalogue.records:
         pages.append((record.url, record.kind, {"record": record, "facts": presented.facts[record.slug]}))
     for facet, values in derived.facets.values():

@@ -13,6 +13,7 @@ from pelican.generators import Generator
 
 from plugins.concurrency import alternate, start
 from plugins.derive import derive
+from plugins.derive.search.synonyms import catalogue_vocabulary
 from plugins.present import present
 from plugins.present.cost_report import COMPARE_DATA
 from plugins.present.open_data import FEED_PATH
@@ -35,7 +36,7 @@ def stop(problems) -> None:
 class CatalogueGenerator(Generator):
     def generate_context(self):
         settings = checked_settings(self.settings, stop)
-        sources = read_sources(Path(self.path), settings, stop)
+        sources = read_sources(Path(self.path), settings, stop, known_terms=catalogue_vocabulary)
         derived = derive(sources, settings)
         presented = present(sources, derived, settings)
         self.pipeline = (sources, derived, presented, settings)

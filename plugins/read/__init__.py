@@ -1,11 +1,11 @@
-"""Read: every record file, the glossary, the price index and git history, checked against the schemas.
+"""Read: every record file, the glossary, the search thesaurus, the price index and git history, checked against the schemas.
 
 Nothing here writes German prose or HTML for pages; the result is one immutable catalogue.
 """
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from plugins.read.glossary import Glossary, load_glossary
@@ -13,6 +13,7 @@ from plugins.read.history import History, read_history
 from plugins.read.model import Catalogue, build_catalogue
 from plugins.read.prices import VPI_FILE, PriceIndex, PriceIndexError, load_price_index
 from plugins.read.problems import Problem
+from plugins.read.thesaurus import Thesaurus, load_thesaurus
 from plugins.read.validate import check_tree
 
 
@@ -25,9 +26,10 @@ class Sources:
     prices: PriceIndex
     history: History
     content_root: Path
+    thesaurus: Thesaurus = field(default_factory=Thesaurus)  # content/thesaurus.yaml: words staff type -> catalogue terms
 
 
-def read_sources(content_root: Path, settings, stop) -> Sources:
+def read_sources(content_root: Path, settings, stop, known_terms=None) -> Sources:
     """Read records, git dates, the price index and the glossary; `stop(problems)` ends the build on any error.
 
     Records come first: a broken record stops the build before the glossary checks its links to records.
@@ -43,7 +45,12 @@ def read_sources(content_root: Path, settings, stop) -> Sources:
     glossary, problems = load_glossary(content_root, {record.slug for record in catalogue.records})
     if problems:
         stop(problems)
-    return Sources(catalogue, glossary, prices, history, content_root)
+    # The search thesaurus: every catalogue term it names must occur in a record, as the search matches words
+    # (`known_terms`, given by the caller: that matching is derive's, plugins/derive/search/synonyms.py).
+    thesaurus, problems = load_thesaurus(content_root, known_terms(catalogue.records) if known_terms else None)
+    if problems:
+        stop(problems)
+    return Sources(catalogue, glossary, prices, history, content_root, thesaurus)
 
 
 def _price_index(settings, stop) -> PriceIndex:

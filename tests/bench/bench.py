@@ -141,31 +141,60 @@ def serve(site: Path):
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
+def _search_request(url: str) -> bool:
+    """Search code and data: our scripts and index parts, Pagefind's JS, WASM, index and fragments."""
+    path = url.split("?")[0]
+    return "/pagefind/" in path or path.endswith((".js", ".mjs", ".json", ".wasm"))
+
+
 def search_bytes(site: Path, query: str) -> dict:
-    """Bytes of search code and data (JS, JSON, WASM) transferred before the first result: ours and Pagefind's."""
+    """Bytes of search code and data (JS, JSON, WASM; gzip as served) transferred before the first
+    result: ours and Pagefind's.
+
+    Counted from the browser's network log – Playwright's context-level `requestfinished` events,
+    which include what Web Workers fetch (Pagefind 1.5 loads its WASM and index chunks in one) – and
+    each response's encoded body size. The page's Performance API, used before, sees no worker
+    requests, so it missed Pagefind's WASM and index chunk. For our page the full text is held back
+    until the first result is on screen, so everything counted is what that result needed.
+    """
     from playwright.sync_api import sync_playwright
 
     server, url = serve(site)
-    size = "r => r.encodedBodySize || r.transferSize || 0"
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            page.add_init_script(search_bench.FIRST_RESULT_SCRIPT)
-            page.goto(f"{url}/suche/?q={query.replace(' ', '+')}")
-            page.wait_for_function("() => window.__bench && window.__bench.first", timeout=120_000)
-            ours = page.evaluate(f"""() => performance.getEntriesByType('resource')
-                .filter(r => r.responseEnd <= window.__bench.first && /\\.(js|json)(\\?|$)/.test(r.name))
-                .reduce((s, r) => s + ({size})(r), 0)""")
-            page.goto(f"{url}/pagefind-probe.html")
-            page.wait_for_function("() => window.__pagefind", timeout=120_000)
-            probe = page.evaluate("() => window.__pagefind")
-            theirs = page.evaluate(f"""() => performance.getEntriesByType('resource')
-                .filter(r => r.name.includes('/pagefind/')).reduce((s, r) => s + ({size})(r), 0)""")
+
+            def counted(start, probe):
+                context = browser.new_context()
+                finished = []
+                context.on("requestfinished", lambda request: finished.append(request))
+                page = context.new_page()
+                held = []
+                if probe is None:
+                    context.route("**/suche/volltext.json", lambda route: held.append(route))
+                    page.add_init_script(search_bench.FIRST_RESULT_SCRIPT)
+                    page.goto(start)
+                    page.wait_for_function("() => window.__bench && window.__bench.first", timeout=120_000)
+                else:
+                    page.goto(start)
+                    page.wait_for_function("() => window.__pagefind", timeout=120_000)
+                page.wait_for_timeout(200)  # let the last finished events arrive
+                requests = [(request.url, request.sizes()["responseBodySize"]) for request in finished
+                            if _search_request(request.url)]
+                result = page.evaluate("() => window.__pagefind || null")
+                for route in held:
+                    route.continue_()
+                context.close()
+                return sum(size for _, size in requests), requests, result
+
+            ours, our_requests, _ = counted(f"{url}/suche/?q={query.replace(' ', '+')}", None)
+            theirs, their_requests, probe = counted(f"{url}/pagefind-probe.html", True)
             browser.close()
     finally:
         server.shutdown()
     return {"ours_bytes": ours, "pagefind_bytes": theirs, "pagefind_results": probe["count"],
+            "ours_requests": [[u.split("/", 3)[-1], b] for u, b in our_requests],
+            "pagefind_requests": [[u.split("/", 3)[-1], b] for u, b in their_requests],
             "ratio_ours_to_pagefind": round(ours / theirs, 2) if theirs else None}
 
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import gzip
 import json
+from decimal import ROUND_HALF_UP, Decimal
 
+from plugins.derive.evidence import evidence
 from plugins.derive.search import compact, german
 from plugins.derive.search.aliases import Aliases
 from plugins.derive.search.documents import CORE_FIELDS, FULL_TEXT_FIELDS, core_fields, full_text_fields
 from plugins.derive.search.query import Part
+from plugins.derive.search.synonyms import Synonyms, enrich
 
 
 def dumps(data) -> bytes:
@@ -69,20 +72,36 @@ def compact_index(fields, documents) -> dict:
             "terms": terms, "postings": encoded, "lengths": lengths}
 
 
-def display_entry(record) -> dict:
-    """What a result shows: name, kind, provider, Land and where it links."""
+def display_entry(record, costs=None) -> dict:
+    """What a result card shows: names, type, provider, Land, target groups, Stand and where it links;
+    for a measure also its cost per participant in whole EUR of the build's base year (None: no
+    comparable figure; `costs` is derive's one cost computation) and its evidence level.
+    The words of a card (units, „ohne vergleichbare Angabe“, dates) are search.js's
+    (lib/result-card.js), so each record carries only data."""
     provider = record.get("provider") or {}
     state = record.get("state")
-    return {"url": record.url, "title": record.title, "kind": record.kind_label,
-            "provider": provider.get("institution", ""), "land": record.label_of("state", state) if state else ""}
+    entry = {"url": record.url, "title": record.title, "short": record.short_name if record.short_name != record.title else "",
+             "type": record.kind, "kind": record.kind_label, "provider": provider.get("institution", ""),
+             "land": record.label_of("state", state) if state else "",
+             "groups": [record.label_of("target_groups", value) for value in record.get("target_groups") or []],
+             "as_of": record.get("as_of") or ""}
+    if record.kind == "measure":
+        summary = costs.get(record.slug) if costs is not None else None
+        figure = summary.participation if summary else None
+        entry["cost"] = int(figure.value.quantize(Decimal(1), rounding=ROUND_HALF_UP)) if figure else None
+        entry["evidence"] = evidence(record).label
+    return entry
 
 
 class SearchIndex:
     """Records in, index parts out; a record's reference is its position in `records`."""
 
-    def __init__(self, records, aliases: Aliases | None = None):
+    def __init__(self, records, aliases: Aliases | None = None, synonyms: Synonyms | None = None,
+                 costs=None, base_year: int | None = None):
         self.records = list(records)
+        self.costs, self.base_year = costs, base_year  # derived.costs and its base year, for the cards
         self.aliases = aliases or Aliases()
+        self.synonyms = synonyms
 
     def build(self) -> dict:
         """{"kern": …, "volltext": …}: the compact index parts, plus the display store for each part."""
@@ -92,9 +111,10 @@ class SearchIndex:
             core_text["aliases"] = german.clean_text(self.aliases.of(" ".join([*core_text.values(), *full_text.values()])))
             core.append({"ref": str(ref), **core_text})
             full.append({"ref": str(ref), **full_text})
+        enrich(core, full, self.synonyms)  # compound parts and thesaurus words (synonyms.py)
         return {
-            "kern": {"index": compact_index(CORE_FIELDS, core),
-                     "records": [display_entry(record) for record in self.records]},
+            "kern": {"index": compact_index(CORE_FIELDS, core), "base_year": self.base_year,
+                     "records": [display_entry(record, self.costs) for record in self.records]},
             "volltext": {"index": compact_index(FULL_TEXT_FIELDS, full),
                          "summaries": [record.get("summary") or "" for record in self.records]},
         }

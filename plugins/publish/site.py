@@ -7,6 +7,7 @@ place that writes files.
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -35,14 +36,19 @@ def stop(problems) -> None:
 
 class CatalogueGenerator(Generator):
     def generate_context(self):
+        clock = time.perf_counter()
         settings = checked_settings(self.settings, stop)
         sources = read_sources(Path(self.path), settings, stop, known_terms=catalogue_vocabulary)
+        self.seconds = {"lesen": time.perf_counter() - clock}
         derived = derive(sources, settings)
+        self.seconds["ableiten"] = time.perf_counter() - clock - sum(self.seconds.values())
         presented = present(sources, derived, settings)
+        self.seconds["darstellen"] = time.perf_counter() - clock - sum(self.seconds.values())
         self.pipeline = (sources, derived, presented, settings)
         self.context.update(pages.template_context(sources, derived, presented))
 
     def generate_output(self, writer):
+        clock = time.perf_counter()
         sources, derived, presented, settings = self.pipeline
         files, package, counts = exports.export_files(presented.open_data, settings)
         every_page = pages.page_list(sources, derived, presented, package, counts)
@@ -61,4 +67,5 @@ class CatalogueGenerator(Generator):
             target = output / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-        summary_ready.send(self, parts=presented.summary_parts)
+        self.seconds["veröffentlichen"] = time.perf_counter() - clock
+        summary_ready.send(self, parts=presented.summary_parts, seconds=self.seconds)

@@ -84,8 +84,6 @@ def issue_form(c):
     c.run(f"{PY} -m plugins.publish.issue_form")
 
 
-# Linted with the rules in pyproject.toml. plugins/ still has findings of these rules (left to the
-# restructure of issue 13); every other rule already holds there. Empty the list as they are fixed.
 # Markers are explained in CONTRIBUTING.md; `browser` and `build` are set by tests/conftest.py.
 FAST = "not browser and not build and not java and not node"
 

@@ -57,4 +57,5 @@ DATA_LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Namensnennung 4.
                 "path": "https://creativecommons.org/licenses/by/4.0/deed.de"}
 
 # Record fields are untrusted text from many hands: escape everything unless marked safe.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# auto_reload off: every build makes new generators with a new environment, so templates never need a stat per include.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "auto_reload": False}

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 from ..records import schema
+from .cells import csv_safe
 from .columns import LIST_SEPARATOR, measure_columns
 from .history import History, iso_utc
 
@@ -134,7 +135,7 @@ def cell(value) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return csv_safe(value) if isinstance(value, str) else str(value)  # record text never becomes a formula
 
 
 def table_schema() -> dict:

@@ -14,7 +14,7 @@ from pelican.generators import Generator
 from ..records import fmt, schema
 from ..records.model import KIND_LABEL
 from ..records.validate import EMAIL, PHONE
-from . import dictionary, exports, feed, jsonld
+from . import dictionary, exports, feed, jsonld, xlsx
 from .form import form_fields
 from .history import iso_utc, local_date, read_history
 
@@ -113,11 +113,17 @@ class OpenDataGenerator(Generator):
         package = exports.datapackage(data.base_url, self.settings, data.licence, counts)
         self._write(f"{folder}/datapackage.json", exports.dumps(package).encode())
         updated = data.feed_entries[0]["changed"] if data.feed_entries else _fallback_updated(catalogue)
+        titles = {record.slug: record.title for record in catalogue.programmes}
+        for kind, entries in data.entries.items():
+            self._write(f"{folder}/{exports.EXPORT_NAME[kind]}.xlsx", xlsx.workbook(
+                kind, entries, site=self.settings, licence=data.licence, base_url=data.base_url, titles=titles, stand=updated))
+        shapes = {kind: xlsx.shape(kind, entries) for kind, entries in data.entries.items()}
         self._write(FEED_PATH, feed.atom_feed(data.feed_entries, title=f"{self.settings['SITENAME']}: neue und geänderte Einträge",
                                               feed_url=data.feed_url, home_url=f"{data.base_url}/",
                                               author=self.settings["AUTHOR"], updated=updated))
         pages = (
-            ("daten/", "daten", {"package": package, "counts": counts}),
+            ("daten/", "daten", {"package": package, "counts": counts, "shapes": shapes,
+                                 "csv_columns": len(dictionary.csv_columns())}),
             ("daten/woerterbuch/", "daten_woerterbuch", {"sections": dictionary.sections(),
                                                           "columns": dictionary.csv_columns()}),
             ("daten/lizenz/", "daten_lizenz", {"sources": schema.vocabulary_entries(("source", "document"))}),

@@ -7,7 +7,7 @@ ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:  # the plugins are imported as the package `plugins`
     sys.path.insert(0, str(ROOT))
 
-from plugins.records import fmt  # noqa: E402
+from plugins.present import fmt  # noqa: E402
 
 AUTHOR = "Redaktion Praxiskatalog"
 SITENAME = "Praxiskatalog Arbeitsmarktpolitik"
@@ -48,17 +48,7 @@ LOAD_CONTENT_CACHE = False
 
 # Order matters: records gathers and validates first; the others read its catalogue.
 PLUGIN_PATHS = []
-PLUGINS = [
-    "plugins.records",
-    "plugins.record_pages",
-    "plugins.facets",
-    "plugins.keywords",
-    "plugins.open_data",
-    "plugins.costs",
-    "plugins.glossary",
-    "plugins.search",  # after the glossary: abbreviations and long forms find each other
-    "plugins.related",
-]
+PLUGINS = ["plugins.publish"]
 
 # Open data and editors (plugins/open_data). Sitemap, feed, JSON-LD and the data package need
 # absolute addresses; a local build (SITEURL "") uses PUBLIC_URL, publishing sets SITEURL.

@@ -25,8 +25,8 @@ def validate(c, paths="", strict=False, format="text"):
     """Check every record and the glossary without building; --strict turns warnings into errors."""
     flags = (" --strict" if strict else "") + (f" --format {shlex.quote(format)}" if format != "text" else "")
     files = " ".join(shlex.quote(path) for path in shlex.split(paths or ""))
-    records = c.run(f"{PY} -m plugins.records --content {CONFIG['content']}{flags} {files}", pty=False, warn=True)
-    glossary = c.run(f"{PY} -m plugins.glossary --content {CONFIG['content']}", pty=False, warn=True)
+    records = c.run(f"{PY} -m plugins.read --content {CONFIG['content']}{flags} {files}", pty=False, warn=True)
+    glossary = c.run(f"{PY} -m plugins.read.glossary_cli --content {CONFIG['content']}", pty=False, warn=True)
     if records.failed or glossary.failed:  # both run, so an editor sees every problem at once
         raise Exit(code=1)
 
@@ -63,13 +63,13 @@ def livereload(c):
 @task(help={"title": "Titel der neuen Maßnahme", "kind": "measure, programme oder region"})
 def new(c, title, kind="measure"):
     """Write a new record file from the schema, every field explained in German."""
-    c.run(f"{PY} -m plugins.records.template {shlex.quote(kind)} {shlex.quote(title)}")
+    c.run(f"{PY} -m plugins.publish.record_template {shlex.quote(kind)} {shlex.quote(title)}")
 
 
 @task
 def issue_form(c):
     """Regenerate .github/ISSUE_TEMPLATE/massnahme-vorschlagen.yml from the schema's vocabularies."""
-    c.run(f"{PY} -m plugins.open_data.issue_form")
+    c.run(f"{PY} -m plugins.publish.issue_form")
 
 
 @task

@@ -12,7 +12,7 @@ from pelican.log import console
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
-from .records.problems import ContentErrors
+from plugins.read.problems import ContentErrors
 
 
 def _size_kb(path: Path) -> int:

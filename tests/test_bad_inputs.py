@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
-from plugins.records.schema import vocabulary
-from plugins.records.validate import check_tree
+from plugins.read.schema import vocabulary
+from plugins.read.validate import check_tree
 
 from .conftest import DATA, ROOT, run_build
 
@@ -71,7 +71,7 @@ def test_plain_pelican_also_fails_on_a_bad_tree_without_traceback(tmp_path):
 def test_validate_command_prints_the_same_lines_and_a_count(tmp_path):
     import subprocess
     import sys
-    result = subprocess.run([sys.executable, "-m", "plugins.records", "--content", str(SCENARIO.relative_to(ROOT))],
+    result = subprocess.run([sys.executable, "-m", "plugins.read", "--content", str(SCENARIO.relative_to(ROOT))],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 1
     assert _problem_lines(result.stderr) == ALL_LINES

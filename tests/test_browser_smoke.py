@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from plugins.records.model import build_catalogue
-from plugins.records.validate import check_tree
+from plugins.read.model import build_catalogue
+from plugins.read.validate import check_tree
 
 from .conftest import ROOT
 

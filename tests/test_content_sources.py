@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from plugins.records.model import build_catalogue
-from plugins.records.validate import check_tree
+from plugins.read.model import build_catalogue
+from plugins.read.validate import check_tree
 
 from .conftest import ROOT, SEEDS
 

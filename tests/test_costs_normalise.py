@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from plugins.costs.evidence import LEVELS, evidence, evidence_level
-from plugins.costs.normalise import (PriceIndexError, comparable_cost, default_price_index, load_price_index,
+from plugins.derive.evidence import LEVELS, evidence, evidence_level
+from plugins.derive.costs import (PriceIndexError, comparable_cost, default_price_index, load_price_index,
                                      normalise, to_eur)
 
 from .conftest import ROOT
@@ -143,8 +143,8 @@ def test_the_price_index_is_the_copied_destatis_table_up_to_2023():
     assert (prices.value(2013), prices.value(2020), prices.value(2023)) == (Decimal("93.1"), Decimal("100.0"), Decimal("116.7"))
     shared = ROOT.parent / "shared" / "data" / "vpi-deutschland.csv"
     if shared.exists():
-        assert (ROOT / "plugins/costs/data/vpi-deutschland.csv").read_text() == shared.read_text()
-    assert "2023" in (ROOT / "plugins/costs/data/README.md").read_text(encoding="utf-8")
+        assert (ROOT / "plugins/read/data/vpi-deutschland.csv").read_text() == shared.read_text()
+    assert "2023" in (ROOT / "plugins/read/data/README.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(("text", "message"), [

@@ -12,11 +12,11 @@ import sys
 import pytest
 import yaml
 
-from plugins.open_data import issue_form  # plugins.open_data
-from plugins.records import schema
-from plugins.records.cli import github_annotation
-from plugins.records.problems import Problem
-from plugins.records.validate import check_tree
+from plugins.publish import issue_form  # plugins.open_data
+from plugins.read import schema
+from plugins.read.cli import github_annotation
+from plugins.read.problems import Problem
+from plugins.read.validate import check_tree
 
 from .conftest import DATA, ROOT
 from .test_bad_inputs import EXPECTED
@@ -25,7 +25,7 @@ GITHUB = ROOT / ".github"
 
 
 def _validate(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "plugins.records", *args], cwd=cwd, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "plugins.read", *args], cwd=cwd, capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
 
 
@@ -113,7 +113,7 @@ def test_invoke_new_writes_a_record_that_validates_once_required_fields_are_fill
 
 
 def test_template_explains_every_field_in_german_with_allowed_values_and_examples(tmp_path):
-    from plugins.records.template import render
+    from plugins.publish.record_template import render
 
     text = render("measure", "Neu", ROOT / "content")
     record_schema = schema.schemas()["measure"]
@@ -157,7 +157,7 @@ def test_issue_form_choices_are_the_schema_vocabularies():
 
 
 def test_issue_form_file_is_what_the_script_generates_now():
-    result = subprocess.run([sys.executable, "-m", "plugins.open_data.issue_form", "--check"], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "plugins.publish.issue_form", "--check"], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert (GITHUB / "ISSUE_TEMPLATE" / "massnahme-vorschlagen.yml").read_text(encoding="utf-8") == issue_form.render()
@@ -174,8 +174,8 @@ def test_workflow_files_parse_and_run_the_project_commands():
     assert set(checks["jobs"]) == {"validate", "build", "test"}
     steps = " ".join(str(step.get("run", "")) + str(step.get("with", "")) for job in checks["jobs"].values()
                      for step in job["steps"])
-    for command in ("python -m plugins.records --format github", "python -m plugins.build", "make test",
-                    "plugins.open_data.issue_form --check", "'fetch-depth': 0"):
+    for command in ("python -m plugins.read --format github", "python -m plugins.build", "make test",
+                    "plugins.publish.issue_form --check", "'fetch-depth': 0"):
         assert command in steps, command
     assert "${{ steps" not in steps  # file names never go into the script text
     publish = _load(GITHUB / "workflows" / "veroeffentlichen.yml")

@@ -10,9 +10,9 @@ import pytest
 from playwright.sync_api import expect
 
 import pelicanconf
-from plugins.records import schema
-from plugins.records.template import slugify
-from plugins.records.validate import check_tree
+from plugins.read import schema
+from plugins.publish.record_template import slugify
+from plugins.read.validate import check_tree
 
 from .conftest import DATA, ROOT
 

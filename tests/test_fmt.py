@@ -1,4 +1,4 @@
-from plugins.records import fmt
+from plugins.present import fmt
 
 
 def test_german_numbers():

@@ -8,9 +8,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plugins.records import schema
-from plugins.records.reader import read_record
-from plugins.records.validate import check_raw
+from plugins.read import schema
+from plugins.read.reader import read_record
+from plugins.read.validate import check_raw
 
 # Derandomized so CI runs the same examples every time; the count keeps the suite quick.
 FUZZ = settings(max_examples=250, derandomize=True, deadline=None,
@@ -61,7 +61,7 @@ def test_arbitrary_structures_of_known_and_unknown_keys(tmp_path, data, kind):
 @FUZZ
 @given(st.text(max_size=600))
 def test_arbitrary_markdown_bodies_render_to_safe_html(text):
-    from plugins.records.model import render_markdown
+    from plugins.read.model import render_markdown
 
     html = str(render_markdown(text))
     lowered = html.lower()
@@ -71,7 +71,7 @@ def test_arbitrary_markdown_bodies_render_to_safe_html(text):
 def test_one_record_body_leaves_nothing_behind_for_the_next():
     """render_markdown reuses one converter: abbreviations, footnotes and link references defined
     in one body must not reach the next one."""
-    from plugins.records.model import render_markdown
+    from plugins.read.model import render_markdown
 
     first = str(render_markdown("ESF hier[^1] und [dort][ref].\n\n*[ESF]: Europäischer Sozialfonds\n\n"
                                 "[^1]: Fußnote\n\n[ref]: https://example.org/"))
@@ -81,7 +81,7 @@ def test_one_record_body_leaves_nothing_behind_for_the_next():
 
 
 def test_a_markdown_table_scrolls_in_its_own_region():
-    from plugins.records.model import render_markdown
+    from plugins.read.model import render_markdown
 
     html = str(render_markdown("| Jahr | Plätze |\n|---|---|\n| 2013 | 25 |\n\n<table onclick=x><tr><td>roh</td></tr></table>"))
     wrapped = '<div class="table-scroll" tabindex="0" role="region" aria-label="Tabelle"><table>'

@@ -7,11 +7,11 @@ from html.parser import HTMLParser
 
 import pytest
 
-from plugins.glossary.data import Entry, anchor_of, load_glossary
-from plugins.glossary.markup import OPT_OUT, SKIP_INSIDE, VOID, mark_abbreviations, markable_texts
-from plugins.keywords.plugin import sort_key
-from plugins.records.model import build_catalogue
-from plugins.records.validate import check_tree
+from plugins.read.glossary import Entry, anchor_of, load_glossary
+from plugins.present.abbreviations import OPT_OUT, SKIP_INSIDE, VOID, mark_abbreviations, markable_texts
+from plugins.derive.keywords import sort_key
+from plugins.read.model import build_catalogue
+from plugins.read.validate import check_tree
 
 from .conftest import DATA, ROOT, run_build
 
@@ -205,10 +205,10 @@ def test_the_glossary_can_be_checked_without_building():
     import subprocess
     import sys
 
-    good = subprocess.run([sys.executable, "-m", "plugins.glossary"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    good = subprocess.run([sys.executable, "-m", "plugins.read.glossary_cli"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert good.returncode == 0, good.stderr
     assert "content/glossary.yaml: keine Fehler" in good.stderr
-    bad = subprocess.run([sys.executable, "-m", "plugins.glossary", "--content", "tests/data/glossary_bad_references/content"],
+    bad = subprocess.run([sys.executable, "-m", "plugins.read.glossary_cli", "--content", "tests/data/glossary_bad_references/content"],
                          cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert bad.returncode == 1
     assert bad.stderr.splitlines()[-1] == "tests/data/glossary_bad_references/content/glossary.yaml: 5 Fehler"

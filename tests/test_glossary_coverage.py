@@ -13,10 +13,10 @@ import re
 
 import pytest
 
-from plugins.glossary.data import load_glossary
-from plugins.glossary.markup import form_pattern
-from plugins.records import schema
-from plugins.records.validate import check_tree
+from plugins.read.glossary import load_glossary
+from plugins.present.abbreviations import form_pattern
+from plugins.read import schema
+from plugins.read.validate import check_tree
 
 from .conftest import ROOT
 

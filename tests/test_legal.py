@@ -1,6 +1,6 @@
 import pytest
 
-from plugins.records.legal import LegalBasisError, normalise, paragraph_key
+from plugins.read.legal import LegalBasisError, normalise, paragraph_key
 
 
 @pytest.mark.parametrize("written, expected", [

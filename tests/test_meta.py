@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pelicanconf
-from plugins.records import schema
+from plugins.read import schema
 
 ROOT = Path(__file__).resolve().parents[1]
 ENGLISH_WORDS = re.compile(r"\b(the|of|and|is|are|with|for|which)\b")
@@ -45,7 +45,7 @@ def test_every_vocabulary_value_has_a_label():
 def test_every_plugin_is_registered_and_has_a_test_file():
     folders = sorted(p.name for p in (ROOT / "plugins").iterdir() if (p / "__init__.py").exists())
     assert sorted(name.split(".")[1] for name in pelicanconf.PLUGINS) == folders
-    assert pelicanconf.PLUGINS[0] == "plugins.records", "records must gather before the others read it"
+    assert pelicanconf.PLUGINS[0] == "plugins.read", "records must gather before the others read it"
     tests = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").glob("test_*.py"))
     for name in folders:
         assert importlib.import_module(f"plugins.{name}").register

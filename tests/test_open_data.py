@@ -17,12 +17,12 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 import pelicanconf
-from plugins.open_data import jsonld
-from plugins.open_data.columns import LIST_SEPARATOR
-from plugins.records import schema
-from plugins.records.model import build_catalogue
-from plugins.records.reader import read_record
-from plugins.records.validate import check_tree
+from plugins.publish import jsonld
+from plugins.publish.columns import LIST_SEPARATOR
+from plugins.read import schema
+from plugins.read.model import build_catalogue
+from plugins.read.reader import read_record
+from plugins.read.validate import check_tree
 
 from .conftest import ROOT
 
@@ -235,8 +235,8 @@ def test_sitemap_lists_every_page_and_record_dates(built_site):
 
 
 def test_dictionary_page_documents_every_field_value_and_column(built_site):
-    from plugins.open_data.columns import measure_columns
-    from plugins.open_data.dictionary import rows
+    from plugins.publish.columns import measure_columns
+    from plugins.publish.dictionary import rows
 
     html = (built_site / "daten" / "woerterbuch" / "index.html").read_text(encoding="utf-8")
     for kind in schema.RECORD_TYPES:

@@ -15,9 +15,9 @@ import zipfile
 import openpyxl
 import pytest
 
-from plugins.open_data import xlsx
-from plugins.open_data.cells import FORMULA_STARTS, csv_safe, looks_like_formula
-from plugins.open_data.exports import EXPORT_NAME
+from plugins.publish import xlsx
+from plugins.publish.cells import FORMULA_STARTS, csv_safe, looks_like_formula
+from plugins.publish.exports import EXPORT_NAME
 
 from .conftest import DATA, ROOT, run_build
 

@@ -7,10 +7,10 @@ from html.parser import HTMLParser
 
 import pytest
 
-from plugins.facets.definitions import FACETS  # plugins.facets
-from plugins.record_pages.facts import fact_rows  # plugins.record_pages
-from plugins.records.model import build_catalogue
-from plugins.records.validate import check_tree
+from plugins.derive.facets import FACETS  # plugins.facets
+from plugins.present.facts import fact_rows  # plugins.record_pages
+from plugins.read.model import build_catalogue
+from plugins.read.validate import check_tree
 
 from .conftest import ROOT
 
@@ -105,7 +105,7 @@ def test_no_page_loads_anything_from_another_host(built_site):
 
 
 def test_keyword_index_is_a_to_z_and_links_every_keyword(built_site, catalogue):
-    from plugins.keywords.plugin import initial, keyword_index  # plugins.keywords
+    from plugins.derive.keywords import initial, keyword_index  # plugins.keywords
 
     sections = keyword_index(catalogue.records)
     letters = [section["letter"] for section in sections]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from plugins.records.reader import YamlDate, read_record
+from plugins.read.reader import YamlDate, read_record
 
 
 def _read(tmp_path, text, name="probe.md"):

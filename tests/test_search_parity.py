@@ -12,10 +12,10 @@ import pytest
 from lunr.index import Index
 from lunr.query import Query
 
-from plugins.search import german
-from plugins.search.compact import compact, expand
-from plugins.search.index import SearchIndex, _builder
-from plugins.search.query import prefix_allowed, search
+from plugins.derive.search import german
+from plugins.derive.search.compact import compact, expand
+from plugins.derive.search.index import SearchIndex, _builder
+from plugins.derive.search.query import prefix_allowed, search
 
 from .conftest import ROOT
 

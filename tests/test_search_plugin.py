@@ -6,14 +6,15 @@ import json
 
 import pytest
 
-from plugins.facets.definitions import facet
-from plugins.records.model import build_catalogue
-from plugins.records.validate import check_tree
-from plugins.search import filters, german
-from plugins.search.compact import compact
-from plugins.search.documents import CORE_FIELDS, FULL_TEXT_FIELDS, core_fields, full_text_fields
-from plugins.search.index import SearchIndex, _builder, dumps
-from plugins.search.query import search
+from plugins.derive.facets import facet
+from plugins.read.model import build_catalogue
+from plugins.read.validate import check_tree
+from plugins.derive import filters
+from plugins.derive.search import german
+from plugins.derive.search.compact import compact
+from plugins.derive.search.documents import CORE_FIELDS, FULL_TEXT_FIELDS, core_fields, full_text_fields
+from plugins.derive.search.index import SearchIndex, _builder, dumps
+from plugins.derive.search.query import search
 
 from .conftest import DATA, ROOT, run_build
 
@@ -94,8 +95,8 @@ def test_the_fast_path_builds_the_index_lunr_py_builds_from_plain_text():
 
 
 def test_aliases_add_the_abbreviation_where_a_record_only_spells_it_out():
-    from plugins.glossary.data import Entry
-    from plugins.search.aliases import Aliases
+    from plugins.read.glossary import Entry
+    from plugins.derive.search.aliases import Aliases
 
     aliases = Aliases([Entry("AGH", "…", long="Arbeitsgelegenheiten"), Entry("BG", "…", long="Bedarfsgemeinschaft"),
                        Entry("AG", "…", long="Arbeitsgruppe"), Entry("SGB II", "…", long="Zweites Buch Sozialgesetzbuch")],

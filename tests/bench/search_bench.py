@@ -34,11 +34,11 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from plugins.records.model import build_catalogue  # noqa: E402
-from plugins.records.validate import check_tree  # noqa: E402
-from plugins.glossary.data import load_glossary  # noqa: E402
-from plugins.search.aliases import Aliases  # noqa: E402
-from plugins.search.index import SearchIndex, dumps, gzip_size  # noqa: E402
+from plugins.read.model import build_catalogue  # noqa: E402
+from plugins.read.validate import check_tree  # noqa: E402
+from plugins.read.glossary import load_glossary  # noqa: E402
+from plugins.derive.search.aliases import Aliases  # noqa: E402
+from plugins.derive.search.index import SearchIndex, dumps, gzip_size  # noqa: E402
 from tests.bench.synthetic import generate  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, run_build  # noqa: E402
 

@@ -23,7 +23,7 @@ RECORD_LINK = re.compile(r"^ +record: .*\n", re.MULTILINE)
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from plugins.records import schema  # noqa: E402
+from plugins.read import schema  # noqa: E402
 
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{3,}")
 SYLLABLES = ["al", "ber", "burg", "dorf", "en", "feld", "gen", "hau", "heim", "kir", "lan", "markt",

@@ -1,0 +1,212 @@
+"""Which measures resemble each other: shared target groups, principles, legal basis and wording.
+
+Every measure becomes one sparse vector with four parts. Each part is weighted by how rare its
+features are (a shared target group that three measures have says more than one that thirty
+have), normalised to length one and scaled by the square root of its weight, so that the dot
+product of two vectors is the weighted sum of four cosine similarities, between 0 and 1, and
+the same in both directions. A structured part made only of common values is scaled down
+further: two measures that share just "§ 16 SGB II" are not alike for that.
+
+Cost: comparing every pair would grow with n². Up to CANDIDATES + 1 measures that is what
+happens; above, each measure is compared only with a bounded set of candidates. An inverted
+index lists, per feature, the measures that have it, heaviest first; each feature of a measure
+may read as many entries as its share of the vector, SCAN in all, and the CANDIDATES measures
+that gathered the most similarity on the way are compared in full. Work per measure is
+therefore bounded and the whole run grows with n, plus n · log n for sorting the index.
+`python -m tests.bench.related_bench` measures it and how close it comes to comparing every pair.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from html import unescape
+from pathlib import Path
+
+from plugins.read import schema
+from plugins.read.legal import paragraph_key
+
+WEIGHTS = {"tg": 0.35, "lb": 0.2, "pr": 0.15, "text": 0.3}  # part -> weight; they sum to 1
+PART_ORDER = ["tg", "lb", "pr", "text"]  # order of the parts named in a reason
+TEXT_TERMS = 30  # words kept per measure: its most characteristic ones
+CANDIDATES = 80
+SCAN = 1500
+SHOW_MIN, SHOW_MAX = 3, 5
+SECOND_REASON = 0.5  # a second part is named if it weighs at least this much relative to the first
+TEXT_REASON = 0.5  # shared words count half when choosing what to name: vocabulary values read clearer
+KEEP_FRACTION = 0.6  # the 4th and 5th are shown only if at least this similar relative to the best
+MIN_SCORE = 0.05  # below this, two measures share little more than a common word
+WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{4,}")
+STOPWORDS = frozenset((Path(__file__).parent / "related_stopwords.txt").read_text(encoding="utf-8").split())
+SUFFIXES = ("innen", "ungen", "ern", "en", "er", "es", "e", "n", "s")
+
+
+@dataclass(frozen=True)
+class Related:
+    record: object
+    score: float
+    reason: str
+
+
+TAG = re.compile(r"<[^>]*>")
+
+
+def plain_text(html: str) -> str:
+    """Words of a body for counting only (nothing is written back): the body is nh3's sanitised
+    output, where every ">" inside an attribute is escaped, so dropping tags by pattern is safe."""
+    return unescape(TAG.sub(" ", str(html)))
+
+
+def stem(word: str) -> str:
+    """A crude German stem, enough to count "Alleinerziehende" and "Alleinerziehenden" as one word."""
+    word = word.lower()
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def record_words(record) -> list[str]:
+    """The words of a measure's own text: title, summary, notes on target groups, body, keywords."""
+    parts = [record.title, record.get("short_name", ""), record.get("summary", ""),
+             record.get("target_group_note", ""), plain_text(record.body_html), " ".join(record.get("keywords", []))]
+    return [word for word in WORD.findall(" ".join(part for part in parts if part))
+            if word.lower() not in STOPWORDS]
+
+
+def _labels(kind, field):
+    return schema.labels_at(kind, (field,))
+
+
+def _features(record) -> dict[str, list[str]]:
+    return {
+        "tg": sorted(set(record.get("target_groups", []))),
+        "pr": sorted(set(record.get("principles", []))),
+        "lb": sorted({paragraph_key(citation) for citation in record.get("legal_basis", [])}),
+    }
+
+
+def _vectors(measures):
+    """One sparse vector per measure (feature -> weight) and the display form of every word stem."""
+    total = len(measures)
+    words = [record_words(measure) for measure in measures]
+    surface = Counter(word for measure_words in words for word in measure_words)
+    stem_of = {word: stem(word) for word in surface}
+    display = {}  # stem -> its most frequent spelling, for the reasons
+    for word, _ in sorted(surface.items(), key=lambda item: (-item[1], item[0])):
+        display.setdefault(stem_of[word], word)
+    raw_parts = []  # per measure: part -> {feature: term frequency (1 for structured features)}
+    for measure, measure_words in zip(measures, words):
+        parts = {part: {f"{part}:{value}": 1 for value in values} for part, values in _features(measure).items()}
+        parts["text"] = {f"text:{term}": count for term, count in Counter(stem_of[w] for w in measure_words).items()}
+        raw_parts.append(parts)
+    frequency = Counter(feature for parts in raw_parts for features in parts.values() for feature in features)
+    idf = {feature: math.log((total + 1) / (count + 1)) + 1.0 for feature, count in frequency.items()}
+    rarest = math.log((total + 1) / 2) + 1.0
+
+    vectors = []
+    for parts in raw_parts:
+        weighted = {part: {feature: idf[feature] for feature in features} for part, features in parts.items() if part != "text"}
+        text = {feature: (1 + math.log(count)) * idf[feature]
+                for feature, count in parts["text"].items() if frequency[feature] > 1}  # a word nobody shares links nothing
+        weighted["text"] = dict(sorted(text.items(), key=lambda item: (-item[1], item[0]))[:TEXT_TERMS])
+        vector = {}
+        for part, weights in weighted.items():
+            norm = math.sqrt(sum(weight * weight for weight in weights.values()))
+            if not norm:
+                continue
+            scale = math.sqrt(WEIGHTS[part]) / norm
+            if part != "text":  # sharing only common values (§ 16 SGB II, Langzeitarbeitslose) says little
+                scale *= math.sqrt(sum(weights.values()) / len(weights) / rarest)
+            vector.update({feature: weight * scale for feature, weight in sorted(weights.items())})
+        vectors.append(vector)
+    return vectors, display
+
+
+def _candidates(index: int, vectors: list, postings: dict) -> list[int]:
+    """The measures most likely to be similar, found in bounded work.
+
+    Each posting list is sorted by weight, heaviest first. A feature may read as many entries
+    of its list as its share of this measure's vector (weight²), out of SCAN in all; the
+    products seen are summed per measure, and the CANDIDATES best by that partial sum are then
+    compared in full.
+    """
+    vector, partial = vectors[index], defaultdict(float)
+    for feature, weight in vector.items():
+        budget = math.ceil(SCAN * weight * weight)
+        for other, other_weight in postings[feature][:budget]:
+            partial[other] += weight * other_weight
+    partial.pop(index, None)
+    # nlargest keeps the (deterministic) insertion order among equals, like a stable sort
+    return heapq.nlargest(CANDIDATES, partial, key=partial.__getitem__)
+
+
+def _reason(a: dict, b: dict, labels: dict, display: dict) -> str:
+    """One line naming the strongest shared parts, e.g. "gleiche Zielgruppe: Alleinerziehende"."""
+    shared = {}
+    for feature in sorted(a.keys() & b.keys()):
+        part, value = feature.split(":", 1)
+        shared.setdefault(part, []).append((a[feature] * b[feature], value))
+    # Shared vocabulary values make the clearer reason; wording leads only when it weighs twice as much.
+    strength = {part: sum(contribution for contribution, _ in values) * (TEXT_REASON if part == "text" else 1)
+                for part, values in shared.items()}
+    # Name the strongest part and, if one weighs at least half as much, one more; one or two
+    # clear reasons read better than a list. Shown in a fixed order, target group first.
+    passing = [part for part in PART_ORDER if strength.get(part, 0) >= SECOND_REASON * max(strength.values(), default=0)]
+    top = max(passing, key=lambda part: (strength[part], -PART_ORDER.index(part))) if passing else None
+    chosen = ([top] + [part for part in passing if part != top][:1]) if top else []
+    ranked = [part for part in PART_ORDER if part in chosen]
+    pieces = []
+    for part in ranked:
+        values = [value for _, value in sorted(shared[part], key=lambda item: (-item[0], item[1]))][: 2 if len(ranked) == 1 else 1]
+        if part == "text":
+            names = [display.get(value, value) for value in values]
+            pieces.append("ähnliche Beschreibung: " + ", ".join(names))
+            continue
+        names = [labels[part].get(value, value) for value in values] if part in labels else values
+        singular, plural = {"tg": ("gleiche Zielgruppe", "gleiche Zielgruppen"),
+                            "pr": ("gleiches Handlungsfeld", "gleiche Handlungsfelder"),
+                            "lb": ("gleiche Rechtsgrundlage", "gleiche Rechtsgrundlagen")}[part]
+        pieces.append(f"{plural if len(names) > 1 else singular}: {', '.join(names)}")
+    return "; ".join(pieces)
+
+
+def related_measures(measures, exact: bool = False) -> dict[str, list[Related]]:
+    """slug -> the 3 to 5 most similar other measures, best first, each with its reason.
+
+    `exact` compares every pair (n²), for measuring how close the bounded search comes.
+    """
+    measures = sorted(measures, key=lambda record: record.sort_key)
+    vectors, display = _vectors(measures)
+    postings = {}
+    for index, vector in enumerate(vectors):
+        for feature, weight in vector.items():
+            postings.setdefault(feature, []).append((index, weight))
+    for posting in postings.values():
+        posting.sort(key=lambda entry: (-entry[1], entry[0]))
+    labels = {"tg": _labels("measure", "target_groups"), "pr": _labels("measure", "principles")}
+    result = {}
+    for index, (measure, vector) in enumerate(zip(measures, vectors)):
+        scored = []  # (-score, index): the index is the alphabetical order, so ties go by name
+        if exact or len(measures) <= CANDIDATES + 1:
+            others = range(len(measures))
+        else:
+            others = _candidates(index, vectors, postings)
+        for other in others:
+            if other == index:
+                continue
+            other_vector = vectors[other]
+            # fsum is exact, so the set's (hash-seeded) order cannot change the last digit
+            score = math.fsum([vector[feature] * other_vector[feature] for feature in vector.keys() & other_vector.keys()])
+            if score >= MIN_SCORE:
+                scored.append((-score, other))
+        scored.sort()
+        best = -scored[0][0] if scored else 0
+        chosen = [(-negative, other) for position, (negative, other) in enumerate(scored[:SHOW_MAX])
+                  if position < SHOW_MIN or -negative >= KEEP_FRACTION * best]
+        result[measure.slug] = [Related(measures[other], score, _reason(vector, vectors[other], labels, display))
+                                for score, other in chosen]
+    return result

@@ -1,0 +1,67 @@
+"""SearchIndex: takes records, builds the lunr indexes and the display store, gives deterministic JSON."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+from plugins.derive.search import german
+from plugins.derive.search.aliases import Aliases
+from plugins.derive.search.compact import compact
+from plugins.derive.search.documents import CORE_FIELDS, FULL_TEXT_FIELDS, core_fields, full_text_fields
+from plugins.derive.search.query import Part
+
+
+def dumps(data) -> bytes:
+    """The one JSON form every search file is written in: sorted keys, no spaces, UTF-8."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def _builder(fields, documents):
+    builder = german.builder()
+    builder.ref("ref")
+    for name, boost in fields:
+        builder.field(name, boost=boost)
+    for document in documents:
+        builder.add({"ref": document["ref"], **{name: german.words(document[name]) for name, _ in fields}})
+    return builder
+
+
+def display_entry(record) -> dict:
+    """What a result shows: name, kind, provider, Land and where it links."""
+    provider = record.get("provider") or {}
+    state = record.get("state")
+    return {"url": record.url, "title": record.title, "kind": record.kind_label,
+            "provider": provider.get("institution", ""), "land": record.label_of("state", state) if state else ""}
+
+
+class SearchIndex:
+    """Records in, index parts out; a record's reference is its position in `records`."""
+
+    def __init__(self, records, aliases: Aliases | None = None):
+        self.records = list(records)
+        self.aliases = aliases or Aliases()
+
+    def build(self) -> dict:
+        """{"kern": …, "volltext": …}: the compact index parts, plus the display store for each part."""
+        core, full = [], []
+        for ref, record in enumerate(self.records):
+            core_text, full_text = core_fields(record), full_text_fields(record)
+            core_text["aliases"] = german.clean_text(self.aliases.of(" ".join([*core_text.values(), *full_text.values()])))
+            core.append({"ref": str(ref), **core_text})
+            full.append({"ref": str(ref), **full_text})
+        return {
+            "kern": {"index": compact(_builder(CORE_FIELDS, core)),
+                     "records": [display_entry(record) for record in self.records]},
+            "volltext": {"index": compact(_builder(FULL_TEXT_FIELDS, full)),
+                         "summaries": [record.get("summary") or "" for record in self.records]},
+        }
+
+    @staticmethod
+    def load(part: dict) -> Part:
+        """A part's index as the browser loads it: from its JSON, ready for query.search."""
+        return Part(json.loads(dumps(part["index"])))

@@ -1,0 +1,381 @@
+"""Everything the cost pages show, computed once from the whole catalogue; no Pelican needed.
+
+The templates only print what is prepared here: sentences, rows and the chart markup.
+"""
+
+from __future__ import annotations
+
+import bisect
+import statistics
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from plugins.present import fmt
+from plugins.read import schema
+from plugins.present import chart
+from plugins.derive.evidence import LEVELS, Level, evidence
+from plugins.derive.costs import (MONTH, PARTICIPATION, PERIOD_LABEL, CostSummary, PriceIndex, cents, decimal_of,
+                        default_price_index, normalise, to_eur)
+
+STALE_AFTER_YEARS = 5
+COSTS_URL = "kosten/"
+COMPARE_URL = "vergleich/"
+COMPARE_DATA = "vergleich/massnahmen.json"
+GROUP_FIELDS = (("target_groups", "Zielgruppe", "zielgruppe", "zielgruppen"),
+                ("principles", "Handlungsfeld", "handlungsfeld", "handlungsfelder"),
+                ("measure_type", "Art des Ansatzes", "art", None))
+
+
+def euros(value: Decimal) -> str:
+    """Whole euros for reading: 6580.83 -> '6.581 €'."""
+    return fmt.money(float(value.quantize(Decimal(1), rounding=ROUND_HALF_UP)), "EUR")
+
+
+def year_of(text) -> int | None:
+    return int(str(text)[:4]) if text else None
+
+
+@dataclass(frozen=True)
+class Age:
+    as_of: str  # as written, e.g. "2013-03-18"
+    text: str  # "18.03.2013"
+    year: int
+    stale: bool  # older than STALE_AFTER_YEARS, counted from the reference year
+    reference_year: int
+
+    @property
+    def stale_text(self) -> str:
+        return f"älter als {STALE_AFTER_YEARS} Jahre (Stand {self.year}, Bezugsjahr {self.reference_year})"
+
+
+@dataclass(frozen=True)
+class GroupStat:
+    value: str
+    label: str
+    url: str | None  # facet page, where there is one
+    filter_param: str
+    count: int
+    minimum: Decimal
+    median: Decimal
+    maximum: Decimal
+
+    @property
+    def texts(self):
+        return euros(self.minimum), euros(self.median), euros(self.maximum)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The median of like measures (same kind of measure), for one measure's cost context."""
+
+    per: str
+    label: str  # "Aktivierung und Stabilisierung"
+    others: tuple  # the other measures' (record, figure)
+    median: Decimal | None
+    filter_url: str
+
+    @property
+    def sentence(self) -> str:
+        unit = "je Teilnehmer/-in" if self.per == PARTICIPATION else "je Teilnahmemonat"
+        if not self.others:
+            return f"Im Katalog gibt es keine weitere Maßnahme der Art „{self.label}“ mit vergleichbarem Betrag {unit}."
+        if len(self.others) == 1:
+            record, figure = self.others[0]
+            return (f"Einzige vergleichbare Maßnahme der Art „{self.label}“: {record.short_name} mit "
+                    f"rund {euros(figure.value)} {unit}.")
+        return (f"Median vergleichbarer Maßnahmen für „{self.label}“ ({len(self.others)} weitere Maßnahmen): "
+                f"rund {euros(self.median)} {unit}.")
+
+
+@dataclass
+class MeasureCost:
+    record: object
+    summary: CostSummary
+    evidence: Level
+    age: Age
+    comparisons: list = field(default_factory=list)
+
+    def sentence(self, figure) -> str:
+        """'5.250 € je Teilnehmer/-in (angegeben, 2013), in Preisen von 2023 rund 6.581 €'."""
+        text = figure.source_text
+        if figure.year != figure.base_year or figure.currency != "EUR":
+            text += f", in Preisen von {figure.base_year} rund {euros(figure.value)}"
+        return text
+
+    @property
+    def figures(self):
+        return [f for f in (self.summary.participation, self.summary.month) if f]
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    text: str  # "rund 30.000.000 DM je Jahr"
+    covers: str
+    details: tuple  # "15.338.756,44 €", "in Preisen von 2023 rund 23.246.... €", status, year
+
+
+@dataclass(frozen=True)
+class MemberBudget:
+    record: object
+    amount: Decimal
+    currency: str
+    eur: Decimal
+    status: str  # German label
+    counted: bool  # approved or spent: counts towards the total without applied/planned money
+
+
+@dataclass
+class ProgrammeCosts:
+    record: object
+    budgets: list
+    people: list  # "7.500 Teilnehmende (geplant, rund): description"
+    per_unit: list  # sentences with arithmetic
+    members: list  # MemberBudget of the programme's measures
+    totals: dict = field(default_factory=dict)
+
+    @property
+    def has_content(self) -> bool:
+        return bool(self.budgets or self.people or self.per_unit or self.members)
+
+
+@dataclass
+class CostReport:
+    prices: PriceIndex
+    base_year: int
+    reference_year: int
+    measures: dict  # slug -> MeasureCost
+    rows: list  # MeasureCost with a comparable figure, by name
+    excluded: list  # MeasureCost with cost data but no figure per participation
+    groups: list  # (title, param, [GroupStat]) per grouping, participation figures only
+    charts: list  # chart.Chart for participation and month
+    programmes: dict  # slug -> ProgrammeCosts
+    levels: tuple = LEVELS
+    by_level: dict = field(default_factory=dict)  # level -> [records]
+    filters: list = field(default_factory=list)  # (param, label, [(value, label)]) for the table filter
+
+    def of(self, slug) -> MeasureCost | None:
+        return self.measures.get(slug)
+
+    def programme(self, slug) -> ProgrammeCosts | None:
+        return self.programmes.get(slug)
+
+    @property
+    def summary_line(self) -> str:
+        return f"Kosten: {len(self.rows)} vergleichbare Maßnahmen in Preisen von {self.base_year}"
+
+
+def build_report(catalogue, prices: PriceIndex | None = None, base_year: int | None = None,
+                 reference_year: int | None = None) -> CostReport:
+    prices = prices or default_price_index()
+    base_year = base_year or prices.latest_year
+    reference_year = reference_year or base_year
+    measures = {}
+    for record in catalogue.measures:
+        measures[record.slug] = MeasureCost(record, normalise(record, prices, base_year), evidence(record),
+                                            _age(record, reference_year))
+    groups = _comparison_groups(measures)
+    for cost in measures.values():
+        cost.comparisons = _comparisons(cost, groups)
+    rows = [cost for cost in measures.values() if cost.summary.comparable]
+    excluded = [cost for cost in measures.values()
+                if cost.summary.participation is None and cost.summary.excluded]
+    by_level = {level.level: [c.record for c in measures.values() if c.evidence.level == level.level]
+                for level in LEVELS}
+    charts = [chart.bar_chart("kosten-je-teilnahme", f"Kosten je Teilnehmer/-in in Preisen von {base_year}",
+                              _chart_rows(rows, PARTICIPATION), base_year),
+              chart.bar_chart("kosten-je-monat", f"Kosten je Teilnahmemonat in Preisen von {base_year}",
+                              _chart_rows(rows, MONTH), base_year)]
+    programmes = {record.slug: _programme_costs(record, prices, base_year) for record in catalogue.programmes}
+    return CostReport(prices, base_year, reference_year, measures, rows, excluded, _groups(rows), charts,
+                      programmes, LEVELS, by_level, _filters(rows))
+
+
+def _age(record, reference_year) -> Age:
+    as_of = str(record.get("as_of"))
+    year = year_of(as_of)
+    return Age(as_of, fmt.partial_date(as_of), year, reference_year - year > STALE_AFTER_YEARS, reference_year)
+
+
+def _comparison_groups(measures: dict) -> dict:
+    """(measure_type, basis) -> the figures of that group, with their values sorted once.
+
+    Built once per report: comparing each measure against every other was quadratic and took
+    most of the cost plugin's time at a few thousand records.
+    """
+    groups = {}
+    for cost in measures.values():
+        kind = cost.record.get("measure_type")
+        for per in (PARTICIPATION, MONTH):
+            figure = getattr(cost.summary, per)
+            if kind and figure is not None:
+                groups.setdefault((kind, per), []).append((cost.record, figure))
+    return {key: (tuple(pairs), sorted(f.value for _, f in pairs)) for key, pairs in groups.items()}
+
+
+def _median_without(values: list, own) -> object:
+    """Median of the sorted `values` with one occurrence of `own` left out, without copying."""
+    skip = bisect.bisect_left(values, own)
+    count = len(values) - 1
+
+    def at(position):
+        return values[position if position < skip else position + 1]
+
+    middle = count // 2
+    return at(middle) if count % 2 else (at(middle - 1) + at(middle)) / 2
+
+
+def _comparisons(cost: MeasureCost, groups: dict) -> list:
+    """Like with like: the same kind of measure (measure_type), each basis on its own."""
+    kind = cost.record.get("measure_type")
+    if not kind:
+        return []
+    label = cost.record.label_of("measure_type", kind)
+    result = []
+    for per in (PARTICIPATION, MONTH):
+        own = getattr(cost.summary, per)
+        if own is None:
+            continue
+        pairs, values = groups[(kind, per)]
+        others = tuple(pair for pair in pairs if pair[0] is not cost.record)
+        median = cents(_median_without(values, own.value)) if len(others) >= 2 else None
+        result.append(Comparison(per, label, others, median, f"{COSTS_URL}?art={kind}"))
+        if per == PARTICIPATION:
+            break  # the monthly median only where there is no figure per participation
+    return result
+
+
+def _chart_rows(rows, per):
+    pairs = [(cost.record, getattr(cost.summary, per)) for cost in rows if getattr(cost.summary, per)]
+    return sorted(pairs, key=lambda pair: (-pair[1].value, pair[0].sort_key))
+
+
+def _groups(rows):
+    groups = []
+    for field_name, title, param, facet_key in GROUP_FIELDS:
+        vocabulary = schema.vocabulary({"target_groups": "target_group", "principles": "principle",
+                                        "measure_type": "measure_type"}[field_name])
+        stats = []
+        for entry in vocabulary:
+            values = [cost.summary.participation.value for cost in rows if cost.summary.participation
+                      and entry["const"] in _as_list(cost.record.get(field_name))]
+            if values:
+                stats.append(GroupStat(entry["const"], entry["title"],
+                                       f"{facet_key}/{entry['const']}/" if facet_key else None, param,
+                                       len(values), min(values), cents(statistics.median(values)), max(values)))
+        groups.append((title, param, stats))
+    return groups
+
+
+def _filters(rows):
+    """Values present in the table, for the like-with-like filter (target group, kind, evidence)."""
+    filters = []
+    for field_name, title, param, _ in GROUP_FIELDS[::2]:  # target group and kind of measure
+        present = {value for cost in rows for value in _as_list(cost.record.get(field_name))}
+        vocabulary = schema.vocabulary({"target_groups": "target_group", "measure_type": "measure_type"}[field_name])
+        filters.append((param, title, [(e["const"], e["title"]) for e in vocabulary if e["const"] in present]))
+    filters.append(("evidenz", "Evidenzstufe", [(str(level.level), level.label) for level in LEVELS]))
+    return filters
+
+
+def _as_list(value):
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _budget_line(record, item, prices, base_year) -> BudgetLine:
+    bound = {"at_least": "mindestens ", "more_than": "mehr als ", "less_than": "weniger als ",
+             "up_to": "bis zu "}.get(item.get("bound"), "")
+    period = PERIOD_LABEL.get(item.get("period"), "")
+    text = f"{bound}{fmt.money(item['amount'], item['currency'], item.get('approximate'))}" + (f" {period}" if period else "")
+    details = []
+    amount = decimal_of(item["amount"])
+    eur, _ = to_eur(amount, item["currency"])
+    if item["currency"] != "EUR":
+        details.append(f"entspricht {fmt.money(float(eur), 'EUR', decimals=2)}")
+    year = item.get("year") or year_of(record.get("as_of"))
+    if year and prices.value(year) is not None and year != base_year:
+        details.append(f"in Preisen von {base_year} rund {euros(prices.adjust(eur, year, base_year))} "
+                       f"(Preisstand {year}{'' if item.get('year') else ', Jahr des Stands'})")
+    if item.get("status"):
+        details.append(record.label_of(("budget", 0, "status"), item["status"]))
+    return BudgetLine(text, item["covers"], tuple(details))
+
+
+UNIT = {"participants": "Teilnehmende", "places": "Plätze", "households": "Bedarfsgemeinschaften",
+        "staff": "Personalstellen"}
+
+
+def _programme_costs(record, prices, base_year) -> ProgrammeCosts:
+    budgets = [_budget_line(record, item, prices, base_year) for item in record.get("budget") or []]
+    people = []
+    for item in record.get("participants") or []:
+        if item["kind"] == "staff":
+            continue
+        flags = [word for word, on in (("geplant", item.get("planned")), ("rund", item.get("approximate"))) if on]
+        bound = {"at_least": "mindestens ", "more_than": "mehr als ", "less_than": "weniger als ",
+                 "up_to": "bis zu "}.get(item.get("bound"), "")
+        people.append(f"{bound}{fmt.number_de(item['count'])} {UNIT[item['kind']]}"
+                      + (f" ({', '.join(flags)})" if flags else "") + f": {item['description']}")
+    per_unit = _programme_per_unit(record, prices, base_year)
+    members, totals = _members(record, prices, base_year)
+    return ProgrammeCosts(record, budgets, people, per_unit, members, totals)
+
+
+def _programme_per_unit(record, prices, base_year) -> list:
+    """Total budget ÷ participants or places, only where each is given once and neither is a bound."""
+    whole = [b for b in record.get("budget") or [] if b.get("period") == "total" and not b.get("bound")]
+    units = [p for p in record.get("participants") or [] if p["kind"] in ("participants", "places")
+             and not p.get("bound")]
+    if len(whole) != 1 or len(units) != 1 or not units[0]["count"]:
+        return []
+    budget, unit = whole[0], units[0]
+    amount, count = decimal_of(budget["amount"]), decimal_of(unit["count"])
+    share = cents(amount / count)
+    text = (f"{fmt.money(float(amount), budget['currency'], decimals=2)} ÷ {fmt.number_de(count)} "
+            f"{UNIT[unit['kind']]} = {fmt.money(float(share), budget['currency'], decimals=2)} je "
+            f"{'Platz' if unit['kind'] == 'places' else 'Einheit'}")
+    eur, _ = to_eur(share, budget["currency"])
+    if budget["currency"] != "EUR":
+        text += f" (entspricht {fmt.money(float(eur), 'EUR', decimals=2)})"
+    year = budget.get("year") or year_of(record.get("as_of"))
+    if year and prices.value(year) is not None and year != base_year:
+        text += f"; in Preisen von {base_year} rund {euros(prices.adjust(eur, year, base_year))}"
+    return [f"{text}. Bezug: {unit['description']}."]
+
+
+def _members(record, prices, base_year):
+    """The budgets of the programme's measures (e.g. the 28 model projects) with EUR and totals."""
+    members, years = [], set()
+    for measure in record.measures:
+        for item in measure.get("budget") or []:
+            if item.get("period") not in (None, "total") or item.get("bound"):
+                continue
+            amount = decimal_of(item["amount"])
+            eur, _ = to_eur(amount, item["currency"])
+            status = item.get("status")
+            years.add(item.get("year") or year_of(measure.get("as_of")))
+            members.append(MemberBudget(measure, amount, item["currency"], eur,
+                                        measure.label_of(("budget", 0, "status"), status) if status else "",
+                                        status in (None, "approved", "spent")))
+    if not members:
+        return [], {}
+    currencies = {m.currency for m in members}
+    totals = {"count": len({m.record.slug for m in members}), "currency": currencies.pop() if len(currencies) == 1 else None}
+    if totals["currency"]:
+        total = sum((m.amount for m in members), Decimal(0))
+        counted = sum((m.amount for m in members if m.counted), Decimal(0))
+        totals["amount"] = fmt.money(float(total), totals["currency"], decimals=2)
+        totals["eur"] = fmt.money(float(to_eur(total, totals["currency"])[0]), "EUR", decimals=2)
+        totals["uncounted"] = [m for m in members if not m.counted]
+        totals["counted_amount"] = fmt.money(float(counted), totals["currency"], decimals=2)
+        totals["counted_eur"] = fmt.money(float(to_eur(counted, totals["currency"])[0]), "EUR", decimals=2)
+    else:
+        total = sum((m.eur for m in members), Decimal(0))
+        totals["eur"] = fmt.money(float(total), "EUR", decimals=2)
+    year = years.pop() if len(years) == 1 else None
+    if year and year != base_year and prices.value(year) is not None:
+        total_eur = to_eur(total, totals["currency"])[0] if totals["currency"] else total
+        totals["adjusted"] = (f"In Preisen von {base_year} entspricht die Summe rund "
+                              f"{euros(prices.adjust(total_eur, year, base_year))} (Preisstand {year}).")
+    return members, totals

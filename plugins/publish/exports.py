@@ -1,0 +1,212 @@
+"""The files under /daten/: JSON per record type, the flat CSV, the JSON Schemas and datapackage.json.
+
+Everything is computed from the catalogue as plain data first and serialised last, with sorted
+keys and fixed separators, so two builds of the same commit are byte for byte the same.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+from pathlib import Path
+
+from plugins.read import schema
+from plugins.publish.cells import csv_safe
+from plugins.publish.columns import LIST_SEPARATOR, measure_columns
+from plugins.read.history import History, iso_utc
+
+DATA_DIR = "daten"
+SCHEMA_DIR = "schema"
+# Export file name per record type (German, as the site's addresses are).
+EXPORT_NAME = {"measure": "massnahmen", "programme": "programme", "region": "regionen"}
+EXPORT_TITLE = {"measure": "Maßnahmen", "programme": "Programme", "region": "Regionen"}
+
+
+def dumps(value) -> str:
+    """The one JSON serialisation of the project: sorted keys, fixed separators, UTF-8, final newline."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1, separators=(",", ": ")) + "\n"
+
+
+def record_file(record, content_root: Path) -> Path:
+    """The source file of a record; record.path is shown relative to the working folder or the content's parent."""
+    for base in (Path.cwd(), content_root.parent):
+        candidate = base / record.path
+        if candidate.is_file():
+            return candidate
+    return Path(record.path)
+
+
+def markdown_body(file: Path) -> str:
+    """The text below the front matter, as written; the file was checked already, so a plain split will do."""
+    lines = file.read_text(encoding="utf-8").removeprefix("\ufeff").split("\n")
+    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), len(lines) - 1)
+    return "\n".join(lines[closing + 1:]).strip()
+
+
+def record_entry(record, base_url: str, history: History, content_root: Path) -> dict:
+    """One record as published: its checked fields untouched under "data", the rest beside them."""
+    file = record_file(record, content_root)
+    dates = history.of(file)
+    return {
+        "id": record.slug,
+        "url": f"{base_url}/{record.url}",
+        "source_file": history.repo_path(file) or record.path,
+        "added": iso_utc(dates.added) if dates else None,
+        "changed": iso_utc(dates.changed) if dates else None,
+        "data": copy.deepcopy(record.data),  # later plugins must not change what is published
+        "text": markdown_body(file),
+    }
+
+
+def export_document(kind: str, entries: list[dict], base_url: str, licence: dict) -> dict:
+    return {
+        "title": f"{EXPORT_TITLE[kind]} des Praxiskatalogs",
+        "license": licence,
+        "schema": f"{base_url}/{DATA_DIR}/{SCHEMA_DIR}/{kind}.schema.json",
+        "count": len(entries),
+        "records": entries,
+    }
+
+
+def published_schemas(base_url: str) -> dict:
+    """file name -> schema, with $id pointing at the published copy so the relative $refs resolve there."""
+    out = {schema.COMMON_ID: dict(schema.common())}
+    for kind, record_schema in schema.schemas().items():
+        out[f"{kind}.schema.json"] = dict(record_schema)
+    for kind in schema.RECORD_TYPES:
+        out[f"export-{EXPORT_NAME[kind]}.schema.json"] = export_schema(kind)
+    for name, document in out.items():
+        document["$id"] = f"{base_url}/{DATA_DIR}/{SCHEMA_DIR}/{name}"
+    return out
+
+
+def export_schema(kind: str) -> dict:
+    """JSON Schema of a whole export file such as massnahmen.json."""
+    nullable_time = {"type": ["string", "null"], "format": "date-time"}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"Exportdatei {EXPORT_NAME[kind]}.json",
+        "description": f"Alle {EXPORT_TITLE[kind]} des Praxiskatalogs mit ihren geprüften Feldern.",
+        "type": "object",
+        "required": ["title", "license", "schema", "count", "records"],
+        "properties": {
+            "title": {"type": "string", "title": "Titel", "description": "Name der Datei."},
+            "license": {"type": "object", "title": "Lizenz", "description": "Lizenz der Daten (name, title, path)."},
+            "schema": {"type": "string", "title": "Schema", "description": "Adresse des JSON-Schemas für „data“."},
+            "count": {"type": "integer", "title": "Anzahl", "description": "Anzahl der Einträge in „records“."},
+            "records": {
+                "type": "array",
+                "title": "Einträge",
+                "description": "Ein Eintrag je Datensatz, nach Kennung sortiert.",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["id", "url", "source_file", "added", "changed", "data", "text"],
+                    "properties": {
+                        "id": {"type": "string", "title": "Kennung", "description": "Dateiname ohne .md; eindeutig."},
+                        "url": {"type": "string", "title": "Adresse", "description": "Seite im Praxiskatalog."},
+                        "source_file": {"type": "string", "title": "Quelldatei", "description": "Pfad der Datei im Repository."},
+                        "added": {**nullable_time, "title": "Aufgenommen am", "description": "Erster Eintrag in der Versionsgeschichte (UTC)."},
+                        "changed": {**nullable_time, "title": "Zuletzt geändert am", "description": "Letzte Änderung in der Versionsgeschichte (UTC)."},
+                        "data": {"$ref": f"{kind}.schema.json", "title": "Felder", "description": "Die geprüften Felder des Datensatzes."},
+                        "text": {"type": "string", "title": "Beschreibung", "description": "Der Beschreibungstext in Markdown."},
+                    },
+                },
+            },
+        },
+    }
+
+
+def csv_text(entries: list[dict]) -> str:
+    """massnahmen.csv: header row, one row per measure, RFC 4180 quoting, CRLF line ends."""
+    columns = measure_columns()
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow([column.name for column in columns])
+    for entry in entries:
+        writer.writerow([cell(column.value(entry)) for column in columns])
+    return buffer.getvalue()
+
+
+def cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return csv_safe(value) if isinstance(value, str) else str(value)  # record text never becomes a formula
+
+
+def table_schema() -> dict:
+    """Frictionless Table Schema of massnahmen.csv, built from the same column list as the file."""
+    fields = []
+    for column in measure_columns():
+        field = {"name": column.name, "title": column.title, "description": column.description, "type": column.type}
+        constraints = {}
+        if column.required:
+            constraints["required"] = True
+        if column.enum:
+            constraints["enum"] = list(column.enum)
+        if column.pattern:
+            constraints["pattern"] = column.pattern
+        if column.name == "id":
+            constraints["unique"] = True
+        if constraints:
+            field["constraints"] = constraints
+        fields.append(field)
+    return {"fields": fields, "primaryKey": ["id"], "missingValues": [""]}
+
+
+def datapackage(base_url: str, site: dict, licence: dict, counts: dict) -> dict:
+    """Frictionless Data Package (v1) describing every file under /daten/."""
+    resources = [{
+        "name": "massnahmen-csv",
+        "title": "Maßnahmen als Tabelle",
+        "description": ("Eine Zeile je Maßnahme mit flachen Spalten; Listen von Werten durch "
+                        f"„{LIST_SEPARATOR.strip()}“ getrennt, von Listen mit Feldgruppen die Anzahl und der erste Eintrag."),
+        "path": "massnahmen.csv",
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "dialect": {"delimiter": ",", "doubleQuote": True, "header": True, "lineTerminator": "\r\n", "quoteChar": "\""},
+        "schema": table_schema(),
+    }]
+    for kind in schema.RECORD_TYPES:
+        name = EXPORT_NAME[kind]
+        resources.append({
+            "name": f"{name}-json",
+            "title": f"{EXPORT_TITLE[kind]} als JSON",
+            "description": (f"{counts[kind]} Datensätze mit allen Feldern; das Feld „data“ folgt "
+                            f"{SCHEMA_DIR}/{kind}.schema.json, die ganze Datei {SCHEMA_DIR}/export-{name}.schema.json."),
+            "path": f"{name}.json",
+            "type": "json",  # not a table: frictionless would otherwise try to read it as rows
+            "format": "json",
+            "mediatype": "application/json",
+            "encoding": "utf-8",
+        })
+    for file_name in sorted(published_schemas(base_url)):
+        resources.append({
+            "name": "schema-" + file_name.removesuffix(".schema.json"),
+            "title": f"JSON-Schema {file_name}",
+            "description": "JSON-Schema (Entwurf 2020-12) mit deutschen Bezeichnungen, Beschreibungen und Vokabularen.",
+            "path": f"{SCHEMA_DIR}/{file_name}",
+            "type": "json",
+            "format": "json",
+            "mediatype": "application/schema+json",
+            "encoding": "utf-8",
+        })
+    sources = [{"title": entry["title"]} for entry in schema.vocabulary_entries(("source", "document"))]
+    return {
+        "profile": "data-package",
+        "name": "praxiskatalog",
+        "title": site["SITENAME"],
+        "description": (f"{site['SITESUBTITLE']}. Maßnahmen, Programme und Regionen mit Zielgruppen, "
+                        "Rechtsgrundlagen, Kosten, Ergebnissen und Quellen."),
+        "homepage": f"{base_url}/{DATA_DIR}/",
+        "licenses": [licence],
+        "sources": sources,
+        "keywords": ["Arbeitsmarktpolitik", "SGB II", "SGB III", "Jobcenter", "gute Praxis"],
+        "resources": resources,
+    }

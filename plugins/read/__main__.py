@@ -1,0 +1,5 @@
+import sys
+
+from plugins.read.cli import main
+
+sys.exit(main())

@@ -55,8 +55,9 @@ PLUGINS = ["plugins.publish"]
 PUBLIC_URL = "https://praxiskatalog.github.io/praxiskatalog"
 REPOSITORY_BRANCH = "main"  # "Bearbeiten" links open the record file on this branch of REPOSITORY_URL
 FEED_MAX_ITEMS = 50  # entries in /daten/aenderungen.atom, newest change first; dates come from git
-DATA_LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Namensnennung 4.0 International (CC BY 4.0)",
-                "path": "https://creativecommons.org/licenses/by/4.0/deed.de"}
+# Licence of the data (exports, /daten/lizenz/): CC-BY-4.0, CC0-1.0, DL-DE-BY-2.0 or DL-DE-ZERO-2.0
+# (plugins/publish/notices.py), or a dict with name, title, path, attribution. The code is EUPL-1.2 (LICENSE).
+DATA_LICENSE = "CC-BY-4.0"
 
 JINJA_FILTERS = {
     "number_de": fmt.number_de,

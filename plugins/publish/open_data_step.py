@@ -15,7 +15,7 @@ from plugins.present import fmt
 from plugins.read import schema
 from plugins.read.model import KIND_LABEL
 from plugins.read.validate import EMAIL, PHONE
-from plugins.publish import dictionary, exports, feed, jsonld, xlsx
+from plugins.publish import dictionary, exports, feed, jsonld, notices, xlsx
 from plugins.present.form import form_fields
 from plugins.read.history import iso_utc, local_date, read_history
 
@@ -45,6 +45,7 @@ class OpenData:
     json_ld: dict = field(default_factory=dict)  # slug -> Markup
     history_note: str = ""
     feed_entries: list = field(default_factory=list)
+    licence_attribution: bool = True  # the data licence asks to name the source
 
 
 def base_url(settings) -> str:
@@ -67,7 +68,9 @@ class OpenDataGenerator(Generator):
         history = read_history(content_root)
         if history.note:
             print(f"Hinweis: {history.note}", file=sys.stderr)  # shown like the records' messages, not as a log line
-        data = OpenData(url, f"{url}/{FEED_PATH}", settings["DATA_LICENSE"], history_note=history.note)
+        licence = notices.data_licence(settings.get("DATA_LICENSE"))
+        data = OpenData(url, f"{url}/{FEED_PATH}", {key: licence[key] for key in ("name", "title", "path")},
+                        history_note=history.note, licence_attribution=licence["attribution"])
         branch = settings.get("REPOSITORY_BRANCH", "main")
         for kind, records in (("measure", catalogue.measures), ("programme", catalogue.programmes),
                               ("region", catalogue.regions)):
@@ -128,6 +131,7 @@ class OpenDataGenerator(Generator):
             ("daten/woerterbuch/", "daten_woerterbuch", {"sections": dictionary.sections(),
                                                           "columns": dictionary.csv_columns()}),
             ("daten/lizenz/", "daten_lizenz", {"sources": schema.vocabulary_entries(("source", "document"))}),
+            (notices.PAGE, "lizenzen", {"components": notices.components(notices.vendor_folder(self.settings["THEME"]))}),
             ("mitmachen/", "mitmachen", {
                 "fields": form_fields("measure", {("programme",): [(p.slug, p.title) for p in
                                                                    sorted(catalogue.programmes, key=lambda p: p.slug)]}),

@@ -3,9 +3,9 @@
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
-if str(ROOT) not in sys.path:  # the plugins are imported as the package `plugins`
-    sys.path.insert(0, str(ROOT))
+project_root = Path(__file__).resolve().parent
+if str(project_root) not in sys.path:  # the plugins are imported as the package `plugins`
+    sys.path.insert(0, str(project_root))
 
 from plugins.present import fmt  # noqa: E402
 

@@ -7,12 +7,14 @@ import logging
 import sys
 from pathlib import Path
 
-from pelican import Pelican, signals
+from pelican import Pelican
 from pelican.log import console
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
+from plugins.publish.summary import summary_ready
 from plugins.read.problems import ContentErrors
+from plugins.settings import problems_in
 
 
 def _size_kb(path: Path) -> int:
@@ -27,12 +29,18 @@ def build(settings_file: str, output: str | None = None, content: str | None = N
     if content:
         overrides["PATH"] = content
     settings = read_settings(settings_file, override=overrides)
+    problems = problems_in(settings, settings_file)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"Abbruch: {ContentErrors(problems)}", file=sys.stderr)
+        return 1
     captured = {}
 
-    def capture(generators):
-        captured["context"] = generators[0].context
+    def capture(sender, parts):
+        captured["parts"] = parts
 
-    signals.all_generators_finalized.connect(capture)
+    summary_ready.connect(capture)
     pelican = Pelican(settings)
     console.quiet = True  # Pelican's own "Done: 0 articles …" line would contradict ours
     try:
@@ -42,9 +50,8 @@ def build(settings_file: str, output: str | None = None, content: str | None = N
         return 1
     finally:
         console.quiet = False
-        signals.all_generators_finalized.disconnect(capture)
-    context = captured.get("context", {})
-    parts = list(context.get("build_summary", []))
+        summary_ready.disconnect(capture)
+    parts = list(captured.get("parts", ()))
     output_path = Path(settings["OUTPUT_PATH"])
     shown = output_path.relative_to(Path.cwd()) if output_path.is_relative_to(Path.cwd()) else output_path
     pages = sum(1 for _ in output_path.rglob("*.html"))

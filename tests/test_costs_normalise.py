@@ -1,4 +1,4 @@
-"""plugins.costs: normalisation with exact numbers, reasons for exclusions, evidence levels, the price index."""
+"""plugins/derive/costs.py and plugins/present/costs.py: normalisation with exact numbers, reasons for exclusions, evidence levels, the price index."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from decimal import Decimal
 import pytest
 
 from plugins.derive.evidence import LEVELS, evidence, evidence_level
-from plugins.derive.costs import (PriceIndexError, comparable_cost, default_price_index, load_price_index,
-                                     normalise, to_eur)
+from plugins.derive.costs import comparable_cost, to_eur
+from plugins.derive.costs import normalise as derived_costs
+from plugins.present.costs import SummaryText, step_text
+from plugins.read.prices import PriceIndexError, default_price_index, load_price_index
 
 from .conftest import ROOT
 
@@ -18,6 +20,11 @@ def measure(**fields):
     return {"slug": "test", "as_of": "2013", **fields}
 
 
+def normalise(record, *args, **kwargs):
+    """The derived cost summary as pages show it: figures, steps and reasons in German (derive, then present)."""
+    return SummaryText(derived_costs(record, *args, **kwargs))
+
+
 def cost(amount, per="participation", basis="stated", currency="EUR", **more):
     return {"amount": amount, "currency": currency, "per": per, "basis": basis, **more}
 
@@ -25,7 +32,7 @@ def cost(amount, per="participation", basis="stated", currency="EUR", **more):
 def test_dm_amount_is_converted_at_the_fixed_rate_to_the_cent():
     eur, steps = to_eur(Decimal("547763.17"), "DM")
     assert eur == Decimal("280066.86")
-    assert steps == ["547.763,17\u00a0DM ÷ 1,95583 DM/€ = 280.066,86\u00a0€"]
+    assert [step_text(step) for step in steps] == ["547.763,17\u00a0DM ÷ 1,95583 DM/€ = 280.066,86\u00a0€"]
 
 
 def test_price_adjustment_uses_the_consumer_price_index_of_both_years():

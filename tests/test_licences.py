@@ -11,6 +11,7 @@ import shutil
 import openpyxl
 import pytest
 
+from plugins.present import licences
 from plugins.publish import notices
 
 from .conftest import ROOT, run_build
@@ -69,7 +70,7 @@ def test_data_licence_is_one_setting(tmp_path):
     result = run_build(ROOT / "content", tmp_path / "out", settings=str(settings))
     assert result.returncode == 0, result.stderr
     site = tmp_path / "out" / "daten"
-    expected = {k: v for k, v in notices.DATA_LICENCES["DL-DE-ZERO-2.0"].items() if k != "attribution"}
+    expected = {k: v for k, v in licences.DATA_LICENCES["DL-DE-ZERO-2.0"].items() if k != "attribution"}
     assert json.loads((site / "massnahmen.json").read_text(encoding="utf-8"))["license"] == expected
     assert json.loads((site / "datapackage.json").read_text(encoding="utf-8"))["licenses"] == [expected]
     page = (site / "lizenz" / "index.html").read_text(encoding="utf-8")
@@ -80,6 +81,6 @@ def test_data_licence_is_one_setting(tmp_path):
 
 
 def test_default_data_licence_is_cc_by_and_unknown_names_are_refused():
-    assert notices.data_licence(None)["name"] == "CC-BY-4.0"
+    assert licences.data_licence(None)["name"] == "CC-BY-4.0"
     with pytest.raises(ValueError, match="unbekannt"):
-        notices.data_licence("CC-BY-99")
+        licences.data_licence("CC-BY-99")

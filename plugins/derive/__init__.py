@@ -3,3 +3,74 @@
 Facets, costs, evidence, keywords, related measures, filter data and search documents.
 Uses only plugins.read.
 """
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from plugins.derive.costs import CostSummary, normalise
+from plugins.derive.facets import FACETS
+from plugins.derive.filters import filters as list_filters
+from plugins.derive.filters import sort_values
+from plugins.derive.keywords import keyword_index
+from plugins.derive.related import related_measures
+from plugins.derive.search.aliases import Aliases
+from plugins.derive.search.index import SearchIndex, dumps, gzip_size
+
+SEARCH_DIR = "suche"
+
+
+@dataclass(frozen=True)
+class SearchFiles:
+    files: MappingProxyType  # output path -> bytes
+    raw_bytes: int
+    gzip_bytes: int
+
+
+@dataclass(frozen=True)
+class Derived:
+    base_year: int
+    reference_year: int
+    costs: MappingProxyType  # measure slug -> CostSummary, in prices of base_year
+    facets: MappingProxyType  # facet key -> (Facet, [FacetValue])
+    keywords: tuple  # [{letter, entries}]
+    related: MappingProxyType  # measure slug -> [Related]
+    filters: tuple  # ((Filter, [FacetValue]), ...) for /massnahmen/
+    search: SearchFiles
+
+
+def derive(sources, settings) -> Derived:
+    """Everything computed from the catalogue, once; the cost figures use the configured price index and base year."""
+    catalogue, prices = sources.catalogue, sources.prices
+    base_year = settings.get("COSTS_BASE_YEAR") or prices.latest_year
+    reference_year = settings.get("COSTS_REFERENCE_YEAR") or base_year
+    costs = MappingProxyType({record.slug: normalise(record, prices, base_year) for record in catalogue.measures})
+    # Programmes share the vocabularies (a programme under § 16e SGB II belongs on that page too).
+    faceted = catalogue.measures + catalogue.programmes
+    facets = MappingProxyType({facet.key: (facet, facet.compute(faceted)) for facet in FACETS})
+    definitions = list_filters(costs)
+    computed = tuple((definition, definition.compute(catalogue.measures)) for definition in definitions)
+    return Derived(base_year, reference_year, costs, facets, tuple(keyword_index(catalogue.records)),
+                   MappingProxyType(related_measures(catalogue.measures)), computed,
+                   _search_files(sources, costs, computed))
+
+
+def _search_files(sources, costs, computed) -> SearchFiles:
+    catalogue, glossary = sources.catalogue, sources.glossary
+    records = catalogue.records  # measures first: a measure's reference is its place in this list
+    parts = SearchIndex(records, Aliases(glossary.abbreviations, glossary.name_forms)).build()
+    refs = {id(record): ref for ref, record in enumerate(records)}
+    filter_data = {
+        "filters": [{"param": d.param, "label": d.label,
+                     "values": [{"value": v.value, "label": v.label} for v in values]}
+                    for d, values in computed],
+        "measures": [{"ref": refs[id(record)], "url": record.url,
+                      "values": {d.param: [value for value, _ in d.values_of(record)] for d, _ in computed},
+                      **sort_values(record, costs)}
+                     for record in catalogue.measures],
+    }
+    files = {f"{SEARCH_DIR}/{name}.json": dumps(data) for name, data in parts.items()}
+    files[f"{SEARCH_DIR}/filter.json"] = dumps(filter_data)
+    return SearchFiles(MappingProxyType(files), sum(len(data) for data in files.values()),
+                       sum(gzip_size(data) for data in files.values()))

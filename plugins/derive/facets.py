@@ -45,7 +45,7 @@ class Facet:
         raw = record.get(self.field)
         if raw is None:
             return []
-        items = raw if isinstance(raw, list) else [raw]
+        items = raw if isinstance(raw, list | tuple) else [raw]
         if self.field == "legal_basis":
             keys = dict.fromkeys(legal.paragraph_key(item) for item in items)
             return [(legal_slug(key), key) for key in keys]

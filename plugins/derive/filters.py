@@ -1,8 +1,8 @@
 """The filters of /massnahmen/: the four foundation facets plus five more, all of one shape.
 
 Each filter has a query parameter, a German label and `values_of(record)` giving (value, label)
-pairs; `compute` gives every value with its count, as the facets do. Cost per participant and
-evidence level come from plugins/costs; without that plugin the two filters are left out.
+pairs; `compute` gives every value with its count, as the facets do. Cost per participant comes from
+the build's one cost computation (plugins/derive/costs.py, with the configured price index).
 """
 
 from __future__ import annotations
@@ -14,12 +14,7 @@ from typing import Callable
 from plugins.derive.facets import FacetValue, facet, group_by_value, legal_sort_key
 from plugins.read import schema
 
-try:  # the cost feature is a separate plugin; search works without it
-    from plugins.derive.evidence import LEVELS, evidence_level
-    from plugins.derive.costs import comparable_cost
-except ImportError:  # pragma: no cover - exercised only when plugins/costs is absent
-    comparable_cost = evidence_level = None
-    LEVELS = ()
+from plugins.derive.evidence import LEVELS, evidence_level
 
 # Upper bounds in EUR (exclusive), last band open; labels say the same in German.
 COST_BANDS = ((1000, "unter-1000", "unter 1.000 €"), (2500, "1000-2500", "1.000 bis unter 2.500 €"),
@@ -76,8 +71,10 @@ def cost_band(amount) -> tuple[str, str]:
     raise AssertionError("the last band is open")
 
 
-def _cost(record):
-    return [cost_band(comparable_cost(record))]
+def comparable_cost(record, costs) -> object:
+    """Cost per participant in base-year EUR from the one cost computation of the build, or None."""
+    summary = costs.get(record.slug)
+    return summary.participation.value if summary and summary.participation else None
 
 
 def _evidence(record):
@@ -102,23 +99,21 @@ def _period(record):
     return [(f"{band}-{band + PERIOD_SPAN - 1}", f"{band}–{band + PERIOD_SPAN - 1}") for band in bands]
 
 
-def filters() -> list[Filter]:
+def filters(costs) -> list[Filter]:
     """In the order the issue lists them: who, where, legal basis, principle, how, programme, cost, evidence, when."""
     result = [_from_facet("zielgruppen"), _from_facet("bundeslaender"), _from_facet("rechtsgrundlagen"),
               _from_facet("handlungsfelder"),
               _vocabulary_filter("umsetzung", "implementation_type", "implementation_type"),
               Filter("programm", schema.label("measure", "programme"), _programme)]
-    if comparable_cost is not None:
-        band_order = [value for _, value, _ in COST_BANDS] + [NO_COST[0]]
-        result.append(Filter("kosten", "Kosten je Teilnehmer/-in", _cost,
-                             lambda values: [value for value in band_order if value in values]))
-    if evidence_level is not None:
-        result.append(Filter("evidenz", "Evidenzstufe", _evidence, sorted))
+    band_order = [value for _, value, _ in COST_BANDS] + [NO_COST[0]]
+    result.append(Filter("kosten", "Kosten je Teilnehmer/-in", lambda record: [cost_band(comparable_cost(record, costs))],
+                         lambda values: [value for value in band_order if value in values]))
+    result.append(Filter("evidenz", "Evidenzstufe", _evidence, sorted))
     result.append(Filter("zeitraum", "Zeitraum (Laufzeit, sonst Stand)", _period, sorted))
     return result
 
 
-def sort_values(record) -> dict:
+def sort_values(record, costs) -> dict:
     """What the list can be sorted by besides relevance and title: cost (None last) and newest (as_of)."""
-    cost = comparable_cost(record) if comparable_cost is not None else None
+    cost = comparable_cost(record, costs)
     return {"cost": float(cost) if cost is not None else None, "newest": record.get("as_of") or ""}

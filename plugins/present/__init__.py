@@ -2,3 +2,46 @@
 
 Uses only plugins.read and plugins.derive.
 """
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from plugins.present.abbreviations import AbbreviationMarker
+from plugins.present.compare import compare_data
+from plugins.present.cost_report import CostReport, build_report
+from plugins.present.facts import fact_rows
+from plugins.present.open_data import OpenData, open_data
+
+
+@dataclass(frozen=True)
+class Presented:
+    costs: CostReport
+    facts: MappingProxyType  # record slug -> fact rows of its Steckbrief
+    open_data: OpenData
+    compare_json: bytes  # /vergleich/massnahmen.json
+    abbreviation_marker: AbbreviationMarker
+    summary_parts: tuple  # the closing line of `make build`, in German
+
+
+def present(sources, derived, settings) -> Presented:
+    catalogue, glossary = sources.catalogue, sources.glossary
+    report = build_report(catalogue, sources.prices, derived.base_year, derived.reference_year, derived.costs)
+    facts = MappingProxyType({record.slug: fact_rows(record) for record in catalogue.records})
+    published = open_data(sources, settings)
+    # Reproducible: sorted keys, fixed separators, no timestamps.
+    compare_json = (json.dumps(compare_data(report, facts), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+                    + "\n").encode("utf-8")
+    summary = (
+        f"{len(catalogue.measures)} Maßnahmen, {len(catalogue.programmes)} Programme, {len(catalogue.regions)} Regionen",
+        f"{len(derived.facets)} Facetten",
+        f"offene Daten: {sum(len(v) for v in published.entries.values())} Datensätze, "
+        f"Feed mit {len(published.feed_entries)} Einträgen",
+        report.summary_line,
+        f"Glossar mit {len(glossary.entries)} Einträgen",
+        f"Suchindex {round(derived.search.raw_bytes / 1024)} KB (gzip {round(derived.search.gzip_bytes / 1024)} KB)",
+    )
+    return Presented(report, facts, published, compare_json,
+                     AbbreviationMarker(glossary.abbreviations, glossary.name_forms), summary)

@@ -16,7 +16,7 @@ def _text(item) -> str:
     return f"{item['text']} ({item['note']})" if item.get("note") else item["text"]
 
 
-def compare_data(report) -> dict:
+def compare_data(report, facts=None) -> dict:
     """{"rows": [[key, label], …], "measures": {slug: {title, short_name, url, values: {key: [text, …]}}}}."""
     base = report.base_year
     labels = {name: schema.label("measure", name) for name in FIELDS if name in schema.schemas()["measure"]["properties"]}
@@ -26,7 +26,7 @@ def compare_data(report) -> dict:
     measures = {}
     for slug, cost in report.measures.items():
         record = cost.record
-        values = {row["field"]: [_text(item) for item in row["items"]] for row in fact_rows(record)}
+        values = {row["field"]: [_text(item) for item in row["items"]] for row in (facts[slug] if facts is not None else fact_rows(record))}
         for key, figure in (("normalised_participation", cost.summary.participation),
                             ("normalised_month", cost.summary.month)):
             if figure:

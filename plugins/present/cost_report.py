@@ -14,8 +14,9 @@ from plugins.present import fmt
 from plugins.read import schema
 from plugins.present import chart
 from plugins.derive.evidence import LEVELS, Level, evidence
-from plugins.derive.costs import (MONTH, PARTICIPATION, PERIOD_LABEL, CostSummary, PriceIndex, cents, decimal_of,
-                        default_price_index, normalise, to_eur)
+from plugins.derive.costs import MONTH, PARTICIPATION, decimal_of, normalise, to_eur
+from plugins.present.costs import PERIOD_LABEL, SummaryText
+from plugins.read.prices import PriceIndex, cents, default_price_index
 
 STALE_AFTER_YEARS = 5
 COSTS_URL = "kosten/"
@@ -90,7 +91,7 @@ class Comparison:
 @dataclass
 class MeasureCost:
     record: object
-    summary: CostSummary
+    summary: SummaryText
     evidence: Level
     age: Age
     comparisons: list = field(default_factory=list)
@@ -165,14 +166,15 @@ class CostReport:
 
 
 def build_report(catalogue, prices: PriceIndex | None = None, base_year: int | None = None,
-                 reference_year: int | None = None) -> CostReport:
+                 reference_year: int | None = None, summaries=None) -> CostReport:
+    """The cost page's content; `summaries` (slug -> CostSummary) are the build's derived costs, computed once."""
     prices = prices or default_price_index()
     base_year = base_year or prices.latest_year
     reference_year = reference_year or base_year
     measures = {}
     for record in catalogue.measures:
-        measures[record.slug] = MeasureCost(record, normalise(record, prices, base_year), evidence(record),
-                                            _age(record, reference_year))
+        summary = summaries[record.slug] if summaries is not None else normalise(record, prices, base_year)
+        measures[record.slug] = MeasureCost(record, SummaryText(summary), evidence(record), _age(record, reference_year))
     groups = _comparison_groups(measures)
     for cost in measures.values():
         cost.comparisons = _comparisons(cost, groups)
@@ -280,7 +282,7 @@ def _filters(rows):
 def _as_list(value):
     if value is None:
         return []
-    return value if isinstance(value, list) else [value]
+    return list(value) if isinstance(value, list | tuple) else [value]
 
 
 def _budget_line(record, item, prices, base_year) -> BudgetLine:

@@ -1,14 +1,32 @@
-"""Publish: the Pelican plugin. Runs read → derive → present and writes pages, exports, feed, sitemap and search index."""
+"""Publish: the catalogue's Pelican plugin. One generator runs read → derive → present, then writes every file."""
 
-from plugins.publish import (costs_step, facets_step, glossary_step, open_data_step, record_pages_step, records_step,
-                             related_step, search_step)
-from plugins.derive import keywords as _keywords  # noqa: F401
-from plugins.publish import keywords_step
+import logging
 
-STEPS = (records_step, record_pages_step, facets_step, keywords_step, open_data_step, costs_step, glossary_step,
-         search_step, related_step)
+from pelican import signals
+
+from plugins.publish.site import CatalogueGenerator
+from plugins.publish.writer import MarkingWriter
+from plugins.read.problems import ContentErrors
+
+
+def _content_errors_without_traceback(record: logging.LogRecord) -> bool:
+    # Pelican logs a failed build with exc_info=True; for content errors every line has
+    # already been printed, so the traceback would only bury them.
+    if record.exc_info and isinstance(record.exc_info[1], ContentErrors):
+        record.exc_info = None
+        record.exc_text = None
+    return True
+
+
+def get_generators(pelican_object):
+    return CatalogueGenerator
+
+
+def get_writer(pelican_object):
+    return MarkingWriter
 
 
 def register():
-    for step in STEPS:
-        step.register()
+    logging.getLogger("pelican").addFilter(_content_errors_without_traceback)
+    signals.get_generators.connect(get_generators)
+    signals.get_writer.connect(get_writer)

@@ -6,18 +6,16 @@ keys and fixed separators, so two builds of the same commit are byte for byte th
 
 from __future__ import annotations
 
-import copy
 import csv
 import io
 import json
-from pathlib import Path
 
 from plugins.read import schema
 from plugins.publish.cells import csv_safe
 from plugins.publish.columns import LIST_SEPARATOR, measure_columns
-from plugins.read.history import History, iso_utc
 
-DATA_DIR = "daten"
+from plugins.present.open_data import DATA_DIR
+
 SCHEMA_DIR = "schema"
 # Export file name per record type (German, as the site's addresses are).
 EXPORT_NAME = {"measure": "massnahmen", "programme": "programme", "region": "regionen"}
@@ -29,35 +27,19 @@ def dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1, separators=(",", ": ")) + "\n"
 
 
-def record_file(record, content_root: Path) -> Path:
-    """The source file of a record; record.path is shown relative to the working folder or the content's parent."""
-    for base in (Path.cwd(), content_root.parent):
-        candidate = base / record.path
-        if candidate.is_file():
-            return candidate
-    return Path(record.path)
-
-
-def markdown_body(file: Path) -> str:
-    """The text below the front matter, as written; the file was checked already, so a plain split will do."""
-    lines = file.read_text(encoding="utf-8").removeprefix("\ufeff").split("\n")
-    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), len(lines) - 1)
-    return "\n".join(lines[closing + 1:]).strip()
-
-
-def record_entry(record, base_url: str, history: History, content_root: Path) -> dict:
-    """One record as published: its checked fields untouched under "data", the rest beside them."""
-    file = record_file(record, content_root)
-    dates = history.of(file)
-    return {
-        "id": record.slug,
-        "url": f"{base_url}/{record.url}",
-        "source_file": history.repo_path(file) or record.path,
-        "added": iso_utc(dates.added) if dates else None,
-        "changed": iso_utc(dates.changed) if dates else None,
-        "data": copy.deepcopy(record.data),  # later plugins must not change what is published
-        "text": markdown_body(file),
-    }
+def export_files(open_data, settings) -> tuple[dict, dict, dict]:
+    """({output path: text} for every file under /daten/, the data package, record counts per type)."""
+    counts = {kind: len(entries) for kind, entries in open_data.entries.items()}
+    files = {}
+    for kind, entries in open_data.entries.items():
+        files[f"{DATA_DIR}/{EXPORT_NAME[kind]}.json"] = dumps(export_document(kind, entries, open_data.base_url,
+                                                                              open_data.licence))
+    files[f"{DATA_DIR}/massnahmen.csv"] = csv_text(open_data.entries["measure"])
+    for name, document in published_schemas(open_data.base_url).items():
+        files[f"{DATA_DIR}/{SCHEMA_DIR}/{name}"] = dumps(document)
+    package = datapackage(open_data.base_url, settings, open_data.licence, counts)
+    files[f"{DATA_DIR}/datapackage.json"] = dumps(package)
+    return files, package, counts
 
 
 def export_document(kind: str, entries: list[dict], base_url: str, licence: dict) -> dict:

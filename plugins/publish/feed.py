@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -42,26 +40,25 @@ def atom_feed(entries: list[dict], *, title: str, feed_url: str, home_url: str, 
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def page_urls(output: Path) -> list[str]:
-    """Site-relative URL of every HTML page in the output folder, sorted."""
-    urls = []
-    for file in output.rglob("*.html"):
-        relative = file.relative_to(output).as_posix()
-        if relative.startswith("theme/"):
-            continue
-        urls.append(relative.removesuffix("index.html"))
-    return sorted(urls)
+def fallback_updated(catalogue) -> str:
+    """Without git history the feed is empty; its date is the newest "Stand", so builds still agree."""
+    newest = max((str(r.get("as_of")) for r in catalogue.records), default="2000")
+    parts = (newest.split("-") + ["01", "01"])[:3]
+    return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
 
 
-def last_changed_by_url(output: Path, data_dir: str) -> dict:
-    """Record page URL -> time of its last change (UTC), read back from the JSON exports of this build."""
-    dates = {}
-    for export in sorted((output / data_dir).glob("*.json")):
-        document = json.loads(export.read_text(encoding="utf-8"))
-        for record in document.get("records", []) if isinstance(document, dict) else []:
-            if record.get("changed"):
-                dates[record["url"]] = record["changed"]
-    return dates
+def site_feed(open_data, settings, catalogue) -> bytes:
+    entries = open_data.feed_entries
+    updated = entries[0]["changed"] if entries else fallback_updated(catalogue)
+    return atom_feed(entries, title=f"{settings['SITENAME']}: neue und geänderte Einträge", feed_url=open_data.feed_url,
+                     home_url=f"{open_data.base_url}/", author=settings["AUTHOR"], updated=updated)
+
+
+def site_sitemap(pages: list[str], open_data) -> bytes:
+    """One <url> per HTML page (site-relative addresses), record pages with the date of their last change."""
+    lastmod = {entry["url"]: entry["changed"] for entries in open_data.entries.values() for entry in entries
+               if entry.get("changed")}
+    return sitemap(sorted(pages), open_data.base_url, lastmod)
 
 
 def sitemap(urls: list[str], base_url: str, lastmod: dict) -> bytes:

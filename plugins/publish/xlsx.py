@@ -21,7 +21,9 @@ import xlsxwriter
 from plugins.present import fmt
 from plugins.publish.cells import looks_like_formula
 from plugins.publish.columns import Column, _column, measure_columns
+from plugins.present.open_data import DATA_DIR
 from plugins.publish.exports import EXPORT_NAME, EXPORT_TITLE
+from plugins.publish.feed import fallback_updated
 from plugins.read import schema
 
 LIST_JOIN = "; "  # for people; the CSV keeps " | " for machines
@@ -272,3 +274,18 @@ def workbook(kind: str, entries: list[dict], *, site: dict, licence: dict, base_
 def shape(kind: str, entries: list[dict]) -> tuple[int, int]:
     """(rows, columns) of the data sheet, for /daten/."""
     return len(entries), len(columns(kind))
+
+
+def shapes(open_data) -> dict:
+    """kind -> (rows, columns) of each workbook's data sheet, for /daten/."""
+    return {kind: shape(kind, entries) for kind, entries in open_data.entries.items()}
+
+
+def site_workbooks(open_data, settings, catalogue) -> dict:
+    """{output path: bytes} of the three workbooks; dated like the feed (its newest change)."""
+    entries = open_data.feed_entries
+    stand = entries[0]["changed"] if entries else fallback_updated(catalogue)
+    titles = {record.slug: record.title for record in catalogue.programmes}
+    return {f"{DATA_DIR}/{EXPORT_NAME[kind]}.xlsx": workbook(kind, rows, site=settings, licence=open_data.licence,
+                                                             base_url=open_data.base_url, titles=titles, stand=stand)
+            for kind, rows in open_data.entries.items()}

@@ -2,3 +2,54 @@
 
 Nothing here writes German prose or HTML for pages; the result is one immutable catalogue.
 """
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from plugins.read.glossary import Glossary, load_glossary
+from plugins.read.history import History, read_history
+from plugins.read.model import Catalogue, build_catalogue
+from plugins.read.prices import VPI_FILE, PriceIndex, PriceIndexError, load_price_index
+from plugins.read.problems import Problem
+from plugins.read.validate import check_tree
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Everything the site is made from, read and checked."""
+
+    catalogue: Catalogue
+    glossary: Glossary
+    prices: PriceIndex
+    history: History
+    content_root: Path
+
+
+def read_sources(content_root: Path, settings, stop) -> Sources:
+    """Read records, git dates, the price index and the glossary; `stop(problems)` ends the build on any error.
+
+    Records come first: a broken record stops the build before the glossary checks its links to records.
+    """
+    raws, errors, _warnings = check_tree(content_root)
+    if errors:
+        stop(errors)
+    catalogue = build_catalogue(raws)
+    history = read_history(content_root)
+    if history.note:
+        print(f"Hinweis: {history.note}", file=sys.stderr)  # shown like the records' messages, not as a log line
+    prices = _price_index(settings, stop)
+    glossary, problems = load_glossary(content_root, {record.slug for record in catalogue.records})
+    if problems:
+        stop(problems)
+    return Sources(catalogue, glossary, prices, history, content_root)
+
+
+def _price_index(settings, stop) -> PriceIndex:
+    try:
+        prices = load_price_index(Path(settings.get("COSTS_PRICE_INDEX") or VPI_FILE))
+        prices.require(settings.get("COSTS_BASE_YEAR") or prices.latest_year)
+    except PriceIndexError as error:
+        stop([Problem(error.path, error.line, "Preisindex", error.message)])
+    return prices

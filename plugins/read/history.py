@@ -33,8 +33,8 @@ class History:
     dates: dict = field(default_factory=dict)  # repository path (posix) -> Dates
     note: str = ""
 
-    def repo_path(self, file: Path) -> str | None:
-        if self.top is None:
+    def repo_path(self, file: Path | None) -> str | None:
+        if self.top is None or file is None:
             return None
         try:
             return file.resolve().relative_to(self.top).as_posix()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
 
 import markdown
 import nh3
@@ -35,18 +37,40 @@ def render_markdown(text: str) -> str:
     return Markup(html)  # sanitised above (the wrapper is ours), so templates may insert it as HTML
 
 
-@dataclass(eq=False)
+def frozen(value):
+    """A deep read-only copy of checked YAML data: mappings become MappingProxyType, lists tuples."""
+    if isinstance(value, dict):
+        return MappingProxyType({key: frozen(item) for key, item in value.items()})
+    if isinstance(value, list):
+        return tuple(frozen(item) for item in value)
+    return value
+
+
+def thawed(value):
+    """Plain dicts and lists again, for JSON and YAML writers."""
+    if isinstance(value, MappingProxyType | dict):
+        return {key: thawed(item) for key, item in value.items()}
+    if isinstance(value, tuple | list):
+        return [thawed(item) for item in value]
+    return value
+
+
+@dataclass(frozen=True, eq=False)
 class Record:
+    """One checked record. Immutable: the links between records are set once, while the catalogue is built."""
+
     kind: str
     slug: str
-    data: dict
+    data: MappingProxyType
+    body: str  # the Markdown below the front matter, as written
     body_html: str
-    path: str
-    programme: "Record | None" = None
-    parent: "Record | None" = None
-    children: list = field(default_factory=list)
-    measures: list = field(default_factory=list)
-    implementations: list = field(default_factory=list)  # (region, implementation) or (programme, implementation)
+    path: str  # as shown in messages, relative to the project
+    file: Path | None = None  # the source file
+    programme: Record | None = None
+    parent: Record | None = None
+    children: tuple = ()
+    measures: tuple = ()
+    implementations: tuple = ()  # (region, implementation) or (programme, implementation)
 
     @property
     def url(self) -> str:
@@ -77,11 +101,11 @@ class Record:
         return (self.short_name.casefold(), self.slug)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Catalogue:
-    measures: list
-    programmes: list
-    regions: list = field(default_factory=list)
+    measures: tuple
+    programmes: tuple
+    regions: tuple = ()
 
     @property
     def records(self):
@@ -91,26 +115,38 @@ class Catalogue:
         return next((record for record in self.records if record.slug == slug), None)
 
 
+def _link(record: Record, **links) -> None:
+    for name, value in links.items():
+        object.__setattr__(record, name, value)  # only here, before anyone else holds the record
+
+
 def build_catalogue(raws: dict) -> Catalogue:
     """Turn checked raw records into Records and resolve programme links both ways."""
-    built = {kind: [Record(kind, raw.slug, raw.data, render_markdown(raw.body), raw.path) for raw in items]
+    built = {kind: [Record(kind, raw.slug, frozen(raw.data), raw.body.strip(), render_markdown(raw.body), raw.path,
+                           raw.file) for raw in items]
              for kind, items in raws.items()}
     programmes = {record.slug: record for record in built.get("programme", [])}
+    children, members, implementations = {}, {}, {}
     for record in built.get("programme", []):
-        record.parent = programmes.get(record.data.get("parent"))
-        if record.parent:
-            record.parent.children.append(record)
+        parent = programmes.get(record.data.get("parent"))
+        _link(record, parent=parent)
+        if parent:
+            children.setdefault(parent.slug, []).append(record)
     for record in built.get("measure", []):
-        record.programme = programmes.get(record.data.get("programme"))
-        if record.programme:
-            record.programme.measures.append(record)
+        programme = programmes.get(record.data.get("programme"))
+        _link(record, programme=programme)
+        if programme:
+            members.setdefault(programme.slug, []).append(record)
     for region in built.get("region", []):
-        for implementation in region.data.get("implementations", []):
+        pairs = []
+        for implementation in region.data.get("implementations", ()):
             programme = programmes[implementation["programme"]]
-            region.implementations.append((programme, implementation))
-            programme.implementations.append((region, implementation))
+            pairs.append((programme, implementation))
+            implementations.setdefault(programme.slug, []).append((region, implementation))
+        _link(region, implementations=tuple(pairs))
     for record in built.get("programme", []):
-        record.children.sort(key=lambda r: r.sort_key)
-        record.measures.sort(key=lambda r: r.sort_key)
-        record.implementations.sort(key=lambda pair: pair[0].sort_key)
-    return Catalogue(*(sorted(built.get(kind, []), key=lambda r: r.sort_key) for kind in ("measure", "programme", "region")))
+        _link(record, children=tuple(sorted(children.get(record.slug, []), key=lambda r: r.sort_key)),
+              measures=tuple(sorted(members.get(record.slug, []), key=lambda r: r.sort_key)),
+              implementations=tuple(sorted(implementations.get(record.slug, []), key=lambda pair: pair[0].sort_key)))
+    return Catalogue(*(tuple(sorted(built.get(kind, []), key=lambda r: r.sort_key))
+                       for kind in ("measure", "programme", "region")))

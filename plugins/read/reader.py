@@ -55,6 +55,7 @@ class RawRecord:
     lines: dict = field(default_factory=dict)  # field path tuple -> line number in the file
     raw: dict = field(default_factory=dict)  # field path tuple -> scalar text as written
     body_line: int = 1
+    file: Path | None = None  # the file read
 
     def line_of(self, path) -> int:
         """Line of the deepest known key on `path`; the front matter start otherwise."""

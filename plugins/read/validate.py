@@ -274,6 +274,7 @@ def check_tree(content_root: Path, display_root: Path | None = None, strict: boo
         errors += record_problems
         if not record_problems:
             warnings += thin_record_warnings(kind, raw)
+        raw.file = file
         raws[kind].append(raw)
     errors += _cross_check(raws)
     if strict:

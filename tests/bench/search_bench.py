@@ -7,7 +7,7 @@ site, and served from localhost with gzip, as a static host would serve them. Ch
 /suche/?q=… three times unthrottled and three times throttled to 10 Mbit/s with 40 ms latency;
 "first results" is the time from DOM interactive to the first result in the list (median), and the
 longest main-thread task (PerformanceObserver "longtask") until the full text is in is reported too.
-Query time is the median of 7 runs of search-core.js's `search` over both loaded parts, for fixed
+Query time is the median of 7 runs of lib/search-core.js's `search` over both loaded parts, for fixed
 queries and for the slowest of a sweep over every three-letter start of a core term (each timed
 once, the slowest five again 7 times). The load average is noted before and after each size, since
 other work on the machine skews the timings. Figures go to stdout (and JSON).
@@ -62,6 +62,7 @@ new MutationObserver(function (_, observer) {
 """
 QUERY_SCRIPT = """
 async ([queries, repeats]) => {
+  const PraxisSuche = await import('/theme/js/lib/search-core.js');  // the page's own module instance
   const texts = await Promise.all(['kern', 'volltext'].map(n => fetch('/suche/' + n + '.json').then(r => r.text())));
   let t0 = performance.now();
   const parts = texts.map(t => JSON.parse(t));

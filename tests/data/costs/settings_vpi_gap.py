@@ -4,6 +4,6 @@ from pathlib import Path
 
 from pelicanconf import *  # noqa: F401,F403
 
-HERE = Path(__file__).resolve().parent
-THEME = str(HERE.parents[2] / "theme")
-COSTS_PRICE_INDEX = str(HERE / "vpi-with-gap.csv")
+here = Path(__file__).resolve().parent
+THEME = str(here.parents[2] / "theme")
+COSTS_PRICE_INDEX = str(here / "vpi-with-gap.csv")

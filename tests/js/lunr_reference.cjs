@@ -1,4 +1,4 @@
-// The reference the fast scoring in theme/static/js/search-core.js is held against: the compact
+// The reference the fast scoring in theme/static/js/lib/search-core.js is held against: the compact
 // index expanded back into lunr's serialised form, loaded by lunr.js 2.3.9 and queried with
 // lunr's own Index.query (the browser did this until the index grew to thousands of records).
 // Same steps as expand() in plugins/search/compact.py.

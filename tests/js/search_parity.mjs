@@ -1,15 +1,14 @@
-// node tests/js/search_parity.js SITE_DIR < request.json : the browser's search code on the built index parts.
+// node tests/js/search_parity.mjs SITE_DIR < request.json : the browser's search code on the built index parts.
 // Prints {"query": {"mode", "results": [[ref, score, terms], ...]}} for tests/test_search_parity.py;
-// with "reference": true the same queries also go through lunr.js's own Index.query (tests/js/lunr_reference.js).
-"use strict";
-const fs = require("fs");
-const path = require("path");
-const vendor = path.join(__dirname, "..", "..", "theme", "static", "vendor");
-const lunr = require(path.join(vendor, "lunr", "lunr.min.js"));
-require(path.join(vendor, "lunr-languages", "lunr.stemmer.support.min.js"))(lunr);
-require(path.join(vendor, "lunr-languages", "lunr.de.min.js"))(lunr);
-const core = require(path.join(__dirname, "..", "..", "theme", "static", "js", "search-core.js"))(lunr);
-const reference = require(path.join(__dirname, "lunr_reference.js"))(lunr, core.decode);
+// with "reference": true the same queries also go through lunr.js's own Index.query (tests/js/lunr_reference.cjs).
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import lunr from "./german-lunr.mjs";
+import * as core from "../../theme/static/js/lib/search-core.js";
+
+const require = createRequire(import.meta.url);
+const reference = require("./lunr_reference.cjs")(lunr, core.decode);
 
 const site = process.argv[2];
 const parts = ["kern", "volltext"].map((name) =>

@@ -1,0 +1,74 @@
+"""Every HTML page of the catalogue: which template, which address, which data; and the context templates share."""
+
+from __future__ import annotations
+
+from plugins.derive import SEARCH_DIR
+from plugins.derive.keywords import URL as KEYWORDS_URL
+from plugins.present.cost_report import COMPARE_URL, COSTS_URL
+from plugins.present.form import form_fields
+from plugins.publish import dictionary, notices, xlsx
+from plugins.read import schema
+from plugins.read.validate import EMAIL, PHONE
+
+GLOSSARY_URL = "glossar/"
+LISTS = (("measures", "measure", "massnahmen/"), ("programmes", "programme", "programme/"), ("regions", "region", "regionen/"))
+
+
+def template_context(sources, derived, presented) -> dict:
+    """What every template may use; set once into Pelican's context by the generator."""
+    return {
+        "catalogue": sources.catalogue,
+        "glossary": sources.glossary,
+        "facets": derived.facets,
+        "related": derived.related,
+        "search_filters": derived.filters,
+        "costs": presented.costs,
+        "open_data": presented.open_data,
+        "abbreviation_marker": presented.abbreviation_marker,
+    }
+
+
+def page_list(sources, derived, presented, package, counts, theme="theme") -> list[tuple[str, str, dict]]:
+    """(address, template, data) for every page, in the order they are written."""
+    catalogue = sources.catalogue
+    pages = []
+    for template, kind, url in LISTS:
+        pages.append((url, template, {"records": getattr(catalogue, template)}))
+    for record in catalogue.records:
+        pages.append((record.url, record.kind, {"record": record, "facts": presented.facts[record.slug]}))
+    for facet, values in derived.facets.values():
+        pages.append((f"{facet.key}/", "facet_index", {"facet": facet, "values": values}))
+        for value in values:
+            pages.append((value.url, "facet", {"facet": facet, "value": value, "records": list(value.records)}))
+    pages.append((KEYWORDS_URL, "keywords", {"sections": derived.keywords}))
+    pages.append(("daten/", "daten", {"package": package, "counts": counts, "shapes": xlsx.shapes(presented.open_data),
+                                      "csv_columns": len(dictionary.csv_columns())}))
+    pages.append(("daten/woerterbuch/", "daten_woerterbuch",
+                  {"sections": dictionary.sections(), "columns": dictionary.csv_columns()}))
+    pages.append(("daten/lizenz/", "daten_lizenz", {"sources": schema.vocabulary_entries(("source", "document"))}))
+    pages.append((notices.PAGE, "lizenzen", {"components": notices.components(notices.vendor_folder(theme))}))
+    programmes = [(p.slug, p.title) for p in sorted(catalogue.programmes, key=lambda p: p.slug)]
+    pages.append(("mitmachen/", "mitmachen", {"fields": form_fields("measure", {("programme",): programmes}),
+                                              "contact_patterns": [EMAIL.pattern, PHONE.pattern]}))
+    pages.append((COSTS_URL, "costs", {}))
+    pages.append((COMPARE_URL, "compare", {"measures": catalogue.measures}))
+    records = {record.slug: record for record in catalogue.records}
+    glossary = sources.glossary
+    pages.append((GLOSSARY_URL, "glossary", {"sections": glossary.sections(), "names": glossary.names,
+                                             "name_records": records}))
+    pages.append((f"{SEARCH_DIR}/", "search", {}))
+    return pages
+
+
+def write_pages(writer, get_template, context, pages) -> list[str]:
+    """Render and write every page; returns their addresses for the sitemap."""
+    for url, template, data in pages:
+        writer.write_file(f"{url}index.html", get_template(template), context, page_url=url, **data)
+    return [url for url, _, _ in pages]
+
+
+def pelican_pages(context) -> list[str]:
+    """Addresses of the pages Pelican writes itself: the home page and the static pages in content/pages."""
+    pages = [page.save_as for page in context.get("pages", []) + context.get("hidden_pages", [])]
+    pages += [f"{name}.html" for name in context.get("DIRECT_TEMPLATES", [])]
+    return [page.removesuffix("index.html") for page in pages if page]

@@ -1,0 +1,56 @@
+"""The one Pelican generator of the catalogue: read → derive → present in `generate_context`, publish in `generate_output`.
+
+It is the only place that writes into Pelican's context, and, besides Pelican's own writer, the only
+place that writes files.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from plugins.derive import derive
+from plugins.present import present
+from plugins.present.cost_report import COMPARE_DATA
+from plugins.present.open_data import FEED_PATH
+from plugins.publish import exports, feed, pages, xlsx
+from plugins.publish.summary import summary_ready
+from plugins.read import read_sources
+from plugins.read.problems import ContentErrors
+from plugins.settings import checked_settings
+
+
+def stop(problems) -> None:
+    """Print every problem, then end the build once (plugins/build.py prints the closing line)."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    raise ContentErrors(problems)
+
+
+class CatalogueGenerator(Generator):
+    def generate_context(self):
+        settings = checked_settings(self.settings, stop)
+        sources = read_sources(Path(self.path), settings, stop)
+        derived = derive(sources, settings)
+        presented = present(sources, derived, settings)
+        self.pipeline = (sources, derived, presented, settings)
+        self.context.update(pages.template_context(sources, derived, presented))
+
+    def generate_output(self, writer):
+        sources, derived, presented, settings = self.pipeline
+        files, package, counts = exports.export_files(presented.open_data, settings)
+        written = pages.write_pages(writer, self.get_template, self.context,
+                                    pages.page_list(sources, derived, presented, package, counts, settings["THEME"]))
+        files.update(derived.search.files)
+        files[COMPARE_DATA] = presented.compare_json
+        files[FEED_PATH] = feed.site_feed(presented.open_data, settings, sources.catalogue)
+        files.update(xlsx.site_workbooks(presented.open_data, settings, sources.catalogue))
+        files["sitemap.xml"] = feed.site_sitemap(written + pages.pelican_pages(self.context), presented.open_data)
+        output = Path(self.output_path)
+        for relative, content in sorted(files.items()):
+            target = output / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+        summary_ready.send(self, parts=presented.summary_parts)

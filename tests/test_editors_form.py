@@ -177,7 +177,7 @@ def test_repeated_groups_can_be_added_and_removed_by_keyboard(page, site_url):
     assert items.locator("legend").first.inner_text() == "Ergebnisse: Eintrag 1"
 
 
-@pytest.mark.parametrize("path", ["/mitmachen/", "/daten/", "/daten/woerterbuch/", "/daten/lizenz/", "/lizenzen/"])
+@pytest.mark.parametrize("path", ["/mitmachen/", "/daten/", "/daten/woerterbuch/", "/daten/lizenz/", "/lizenzen/", "/mitmachen/luecken/"])
 def test_editor_and_data_pages_have_no_wcag_violations(browser, site_url, path):
     from .test_accessibility import axe_violations
 

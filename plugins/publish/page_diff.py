@@ -70,10 +70,12 @@ def compare(base: Path, new: Path) -> SiteDiff:
 
 def validator_messages(changed: list[str], content: Path) -> tuple[list, list]:
     """(errors, warnings) of the record files among `changed`; errors elsewhere are left to the check job."""
+    from plugins.derive.editorial_gaps import gap_warnings
     from plugins.read.validate import check_tree
 
     wanted = {str(Path(path).resolve()) for path in changed}
-    _, errors, warnings = check_tree(content, display_root=Path.cwd())  # paths relative to here, or absolute
+    raws, errors, warnings = check_tree(content, display_root=Path.cwd())  # paths relative to here, or absolute
+    warnings = warnings + (gap_warnings(raws) if not errors else [])  # the same warnings as `make validate`
     mine = lambda problems: [p for p in problems if str(Path(p.path).resolve()) in wanted]  # noqa: E731
     return mine(errors), mine(warnings)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from plugins.derive import SEARCH_DIR
+from plugins.derive import SEARCH_DIR, editorial_gaps
 from plugins.derive.keywords import URL as KEYWORDS_URL
 from plugins.present.cost_report import COMPARE_URL, COSTS_URL
 from plugins.present.form import form_fields
@@ -50,6 +50,8 @@ def page_list(sources, derived, presented, package, counts, theme="theme") -> li
     programmes = [(p.slug, p.title) for p in sorted(catalogue.programmes, key=lambda p: p.slug)]
     pages.append(("mitmachen/", "mitmachen", {"fields": form_fields("measure", {("programme",): programmes}),
                                               "contact_patterns": [EMAIL.pattern, PHONE.pattern]}))
+    pages.append(("mitmachen/luecken/", "mitmachen_luecken",
+                  {"gaps": editorial_gaps.overview(catalogue, derived.reference_year, derived.costs)}))
     pages.append((COSTS_URL, "costs", {}))
     pages.append((COMPARE_URL, "compare", {"measures": catalogue.measures}))
     records = {record.slug: record for record in catalogue.records}

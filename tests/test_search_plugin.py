@@ -13,7 +13,7 @@ from plugins.derive import filters
 from plugins.derive.search import german
 from plugins.derive.search.compact import compact
 from plugins.derive.search.documents import CORE_FIELDS, FULL_TEXT_FIELDS, core_fields, full_text_fields
-from plugins.derive.search.index import SearchIndex, _builder, dumps
+from plugins.derive.search.index import SearchIndex, _builder, compact_index, dumps
 from plugins.derive.search.query import search
 
 from .conftest import DATA, ROOT, run_build
@@ -67,7 +67,8 @@ def test_german_pipeline_keeps_every_letter_and_number():
 
 
 def test_the_fast_path_builds_the_index_lunr_py_builds_from_plain_text():
-    """The builder gets word lists and one cached pipeline step (plugins/search/german.py); lunr.py
+    """The build counts terms itself (index.compact_index); the builder gets word lists and one cached
+    pipeline step (plugins/derive/search/german.py); lunr.py
     left to itself tokenizes the text and runs trimmer, stop-word filter and stemmer one by one.
     Both must give the same index for the whole real catalogue, text with hyphens, no-break spaces and § included."""
     raws, errors, _ = check_tree(ROOT / "content")
@@ -91,6 +92,7 @@ def test_the_fast_path_builds_the_index_lunr_py_builds_from_plain_text():
             reference.add(document)
         fast = _builder(fields, documents)
         assert compact(fast) == compact(reference)
+        assert compact_index(fields, documents) == compact(reference)  # what the build writes, without a Builder
         assert len(compact(fast)["terms"]) > 100
 
 

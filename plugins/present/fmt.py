@@ -1,10 +1,19 @@
-"""German number, money and date formatting, shared by page templates and exports."""
+"""German numbers, money and dates through babel (locale de_DE), shared by page templates and exports."""
 
 from __future__ import annotations
 
-MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-          "Oktober", "November", "Dezember"]
+import datetime
+from decimal import Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOCALE = "de_DE"
 CURRENCY_SIGN = {"EUR": "€", "DM": "DM"}
+
+
+def _decimal(value) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
 def number_de(value, decimals=None) -> str:
@@ -12,9 +21,10 @@ def number_de(value, decimals=None) -> str:
     if value is None:
         return ""
     if decimals is None:
-        decimals = len(f"{float(value):.2f}".rstrip("0").split(".")[1])
-    text = f"{float(value):,.{decimals}f}"
-    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+        pattern = "#,##0.##"
+    else:
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(_decimal(value), format=pattern, locale=LOCALE)
 
 
 def money(amount, currency="EUR", approximate=False, decimals=None) -> str:
@@ -28,12 +38,12 @@ def partial_date(text) -> str:
     """'2013' -> '2013', '2013-04' -> 'April 2013', '2013-04-08' -> '08.04.2013'."""
     if not text:
         return ""
-    parts = str(text).split("-")
+    parts = [int(part) for part in str(text).split("-")]
     if len(parts) == 1:
-        return parts[0]
+        return str(text)
     if len(parts) == 2:
-        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return f"{parts[2]}.{parts[1]}.{parts[0]}"
+        return format_date(datetime.date(parts[0], parts[1], 1), "MMMM yyyy", locale=LOCALE)
+    return format_date(datetime.date(*parts), "dd.MM.yyyy", locale=LOCALE)
 
 
 def pages(numbers) -> str:

@@ -7,7 +7,7 @@ import json
 
 from plugins.derive.search import german
 from plugins.derive.search.aliases import Aliases
-from plugins.derive.search.compact import compact
+from plugins.derive.search import compact
 from plugins.derive.search.documents import CORE_FIELDS, FULL_TEXT_FIELDS, core_fields, full_text_fields
 from plugins.derive.search.query import Part
 
@@ -29,6 +29,45 @@ def _builder(fields, documents):
     for document in documents:
         builder.add({"ref": document["ref"], **{name: german.words(document[name]) for name, _ in fields}})
     return builder
+
+
+def compact_index(fields, documents) -> dict:
+    """The compact index (compact.py) straight from the documents: what lunr.py's Builder would give.
+
+    Only term frequencies per record and field go into the compact form, so they are counted here
+    directly; the Builder's field vectors, token set and per-token metadata copies (most of the
+    index build's time) are never used. tests/test_search_plugin.py holds this to `compact(_builder(…))`.
+    """
+    names = [name for name, _ in fields]
+    postings = {}  # term -> [{ref: count} per field]
+    for ref, document in enumerate(documents):
+        if int(document["ref"]) != ref:
+            raise ValueError("references must be 0, 1, 2, … in the order the records were added")
+        for field_number, name in enumerate(names):
+            for word in german.words(document[name]):
+                term = german.index_term(word)
+                if term is None:
+                    continue
+                counts = postings.get(term)
+                if counts is None:
+                    counts = postings[term] = [{} for _ in names]
+                field_counts = counts[field_number]
+                field_counts[ref] = field_counts.get(ref, 0) + 1
+    terms = sorted(term for term in postings if compact.bmp_only(term))
+    lengths = [[0] * len(documents) for _ in names]
+    encoded = []
+    for term in terms:
+        per_field = []
+        for field_number, counts in enumerate(postings[term]):
+            pairs = sorted(counts.items())
+            row = lengths[field_number]
+            for ref, count in pairs:
+                row[ref] += count
+            per_field.append(compact.encode(pairs))
+        encoded.append(per_field)
+    return {"format": compact.FORMAT, "version": "2.3.9", "fields": names, "boosts": [boost for _, boost in fields],
+            "pipeline": german.SEARCH_PIPELINE, "documents": len(documents),
+            "terms": terms, "postings": encoded, "lengths": lengths}
 
 
 def display_entry(record) -> dict:
@@ -55,9 +94,9 @@ class SearchIndex:
             core.append({"ref": str(ref), **core_text})
             full.append({"ref": str(ref), **full_text})
         return {
-            "kern": {"index": compact(_builder(CORE_FIELDS, core)),
+            "kern": {"index": compact_index(CORE_FIELDS, core),
                      "records": [display_entry(record) for record in self.records]},
-            "volltext": {"index": compact(_builder(FULL_TEXT_FIELDS, full)),
+            "volltext": {"index": compact_index(FULL_TEXT_FIELDS, full),
                          "summaries": [record.get("summary") or "" for record in self.records]},
         }
 

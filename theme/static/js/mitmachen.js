@@ -7,7 +7,7 @@ import { fetchJson } from "./lib/fetch-json.js";
 import {
   extraProblems, integerList, integerValue, lineList, numberValue, paragraph, plainText, recordFile,
 } from "./lib/record-form.js";
-import { slugify } from "./lib/slug.js";
+import { fileSlug } from "./lib/slug.js";
 
 const LINK_LIMIT = 8000; // longer prefilled links are cut off by browsers or the host
 
@@ -272,7 +272,7 @@ function setup(form) {
       form.querySelector("#mitmachen-fehler").focus();
       return;
     }
-    const name = `${slugify(record.title)}.md`;
+    const name = `${fileSlug(record.title)}.md`;
     const text = recordFile(record, body);
     output.value = text;
     document.getElementById("mitmachen-dateiname").textContent = `${form.dataset.folder}/${name}`;

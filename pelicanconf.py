@@ -54,6 +54,9 @@ PLUGINS = ["plugins.publish"]
 # absolute addresses; a local build (SITEURL "") uses PUBLIC_URL, publishing sets SITEURL.
 PUBLIC_URL = "https://praxiskatalog.github.io/praxiskatalog"
 REPOSITORY_BRANCH = "main"  # "Bearbeiten" links open the record file on this branch of REPOSITORY_URL
+# Address of the editors for „Per E-Mail an die Redaktion“ (/mitmachen/) and „Fehler per E-Mail melden“
+# (record pages); while empty, the pages show „auszufüllen“ and the mail opens without a recipient.
+EDITORS_EMAIL = ""
 FEED_MAX_ITEMS = 50  # entries in /daten/aenderungen.atom, newest change first; dates come from git
 # Licence of the data (exports, /daten/lizenz/): CC-BY-4.0, CC0-1.0, DL-DE-BY-2.0 or DL-DE-ZERO-2.0
 # (plugins/publish/notices.py), or a dict with name, title, path, attribution. The code is EUPL-1.2 (LICENSE).

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 import pelicanconf
 from plugins.read import schema
-from plugins.publish.record_template import slugify
+from plugins.read.slugs import file_slug as slugify
 from plugins.read.validate import check_tree
 
 from .conftest import DATA, ROOT
@@ -78,6 +78,8 @@ def test_filled_form_produces_a_file_the_validator_accepts(clipboard_page, site_
     page = clipboard_page
     page.goto(site_url + "/mitmachen/")
     _fill_valid(page)
+    assert page.locator("#f-body").input_value() == ""  # starts empty; the headings are a hint
+    page.get_by_role("button", name="Gliederung in das Feld einfügen").click()
     page.get_by_role("button", name="Prüfen und Datei erzeugen").click()
     status = page.locator("#mitmachen-status")
     name = f"{slugify(TITLE)}.md"
@@ -111,9 +113,9 @@ def test_filled_form_produces_a_file_the_validator_accepts(clipboard_page, site_
     expect(status).to_have_text("Der Inhalt der Datei ist in der Zwischenablage.")
     assert page.evaluate("navigator.clipboard.readText()") == text
 
-    link = urlsplit(page.get_by_role("link", name="Im Repository als neue Datei einreichen").get_attribute("href"))
-    assert f"{link.scheme}://{link.netloc}{link.path}" == f"{pelicanconf.REPOSITORY_URL}/new/main/content/measures"
-    assert parse_qs(link.query) == {"filename": [name], "value": [text]}
+    link = urlsplit(page.get_by_role("link", name="Auf GitHub als Vorschlag einreichen").get_attribute("href"))
+    assert f"{link.scheme}://{link.netloc}{link.path}" == f"{pelicanconf.REPOSITORY_URL}/new/main"
+    assert parse_qs(link.query) == {"filename": [f"content/measures/{name}"], "value": [text]}
 
 
 def test_bad_entries_get_messages_next_to_the_field(page, site_url):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
-from plugins.present import fmt, jsonld, licences
+from plugins.present import corrections, fmt, jsonld, licences
 from plugins.read.history import iso_utc, local_date
 from plugins.read.model import KIND_LABEL, thawed
 
@@ -21,6 +21,7 @@ class RecordLinks:
     report_url: str
     changed_date: str | None = None  # ISO date in the site's time zone
     changed_text: str | None = None  # German, e.g. 08.04.2025
+    report_mail_url: str = ""  # „Fehler per E-Mail melden“ (present/corrections.py)
 
 
 @dataclass
@@ -79,7 +80,8 @@ def open_data(sources, settings) -> OpenData:
             entries.append(entry)
             dates = history.of(record.file)
             links = RecordLinks(entry["source_file"], f"{settings['REPOSITORY_URL']}/edit/{branch}/{entry['source_file']}",
-                                _report_url(settings, record, entry["source_file"], entry["url"]))
+                                _report_url(settings, record, entry["source_file"], entry["url"]),
+                                report_mail_url=corrections.report_mail_url(settings, record, entry["source_file"], entry["url"]))
             if dates:
                 day = local_date(dates.changed, settings["TIMEZONE"]).isoformat()
                 links.changed_date, links.changed_text = day, fmt.partial_date(day)

@@ -4,10 +4,8 @@ import sys
 from pathlib import Path
 
 project_root = Path(__file__).resolve().parent
-if str(project_root) not in sys.path:  # the plugins are imported as the package `plugins`
+if str(project_root) not in sys.path:  # Pelican imports the plugin as the package `plugins`
     sys.path.insert(0, str(project_root))
-
-from plugins.present import fmt  # noqa: E402
 
 AUTHOR = "Redaktion Praxiskatalog"
 SITENAME = "Praxiskatalog Arbeitsmarktpolitik"
@@ -61,12 +59,6 @@ FEED_MAX_ITEMS = 50  # entries in /daten/aenderungen.atom, newest change first; 
 # Licence of the data (exports, /daten/lizenz/): CC-BY-4.0, CC0-1.0, DL-DE-BY-2.0 or DL-DE-ZERO-2.0
 # (plugins/publish/notices.py), or a dict with name, title, path, attribution. The code is EUPL-1.2 (LICENSE).
 DATA_LICENSE = "CC-BY-4.0"
-
-JINJA_FILTERS = {
-    "number_de": fmt.number_de,
-    "money": fmt.money,
-    "partial_date": fmt.partial_date,
-}
 
 # Record fields are untrusted text from many hands: escape everything unless marked safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

@@ -12,8 +12,8 @@ from pelican.log import console
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
-from plugins.publish.summary import summary_ready
 from plugins.read.problems import ContentErrors
+from plugins.read.schema import SchemaError
 from plugins.settings import problems_in
 
 
@@ -34,6 +34,12 @@ def build(settings_file: str, output: str | None = None, content: str | None = N
         print(problem, file=sys.stderr)
     if problems:
         print(f"Abbruch: {ContentErrors(problems)}", file=sys.stderr)
+        return 1
+    try:  # the schemas are read as the pipeline's modules load; a broken one is one line, not a traceback
+        from plugins.publish.summary import summary_ready
+    except SchemaError as error:
+        print(error, file=sys.stderr)
+        print("Abbruch: 1 Fehler in 1 Datei – die Website wurde nicht gebaut", file=sys.stderr)
         return 1
     captured = {}
 

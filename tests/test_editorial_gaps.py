@@ -72,7 +72,7 @@ def test_page_lists_exactly_the_gaps_make_validate_warns_about(built_site):
     page = (built_site / "mitmachen" / "luecken" / "index.html").read_text(encoding="utf-8")
     main = page.split('<main', 1)[1].split("</main>")[0]
     sources = {}
-    for kind, folder, prefix in (("measure", "measures", "massnahmen"), ("programme", "programmes", "programme")):
+    for folder, prefix in (("measures", "massnahmen"), ("programmes", "programme")):
         for file in (ROOT / "content" / folder).glob("*.md"):
             sources[f"/{prefix}/{file.stem}/"] = f"content/{folder}/{file.name}"
     on_page = set()

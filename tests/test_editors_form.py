@@ -11,11 +11,13 @@ from playwright.sync_api import expect
 
 import pelicanconf
 from plugins.read import schema
-from plugins.read.slugs import file_slug as slugify
+from plugins.read.slugs import file_slug
 from plugins.read.validate import check_tree
 
 from .conftest import DATA, ROOT
 
+# Checked here on the built /mitmachen/ page (tests/test_meta.py): the form fields generated from the schema.
+BUILD_COVERS = ("plugins.present.form",)
 TITLE = "Teilzeitausbildung für Mütter: „Zweite Chance“ in Groß-Gerau"
 
 
@@ -82,7 +84,7 @@ def test_filled_form_produces_a_file_the_validator_accepts(clipboard_page, site_
     page.get_by_role("button", name="Gliederung in das Feld einfügen").click()
     page.get_by_role("button", name="Prüfen und Datei erzeugen").click()
     status = page.locator("#mitmachen-status")
-    name = f"{slugify(TITLE)}.md"
+    name = f"{file_slug(TITLE)}.md"
     expect(status).to_have_text(f"Alle Angaben sind gültig. Die Datei {name} ist fertig.")
     assert page.locator("#mitmachen-fehler").is_hidden()
     assert page.locator("#mitmachen-dateiname").inner_text() == f"content/measures/{name}"
@@ -94,7 +96,7 @@ def test_filled_form_produces_a_file_the_validator_accepts(clipboard_page, site_
     (content / "measures" / name).write_text(text, encoding="utf-8")
     raws, errors, warnings = check_tree(content, display_root=tmp_path)
     assert [str(e) for e in errors] == []
-    record = next(raw for raw in raws["measure"] if raw.slug == slugify(TITLE))
+    record = next(raw for raw in raws["measure"] if raw.slug == file_slug(TITLE))
     assert record.data["title"] == TITLE
     assert record.data["legal_basis"] == ["§ 16a SGB II", "§ 45 SGB III"]
     assert record.data["cost_per_participant"] == [{"amount": 5250.5, "currency": "EUR", "per": "participation",

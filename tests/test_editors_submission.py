@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 import pelicanconf
 from plugins.read.validate import check_tree
 
-from .conftest import DATA, ROOT, run_build, serve
+from .conftest import DATA, ROOT, run_build
 from .test_editors_form import _fill_valid
 
 SUBMIT = "Prüfen und Datei erzeugen"

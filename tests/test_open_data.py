@@ -26,6 +26,8 @@ from plugins.read.validate import check_tree
 
 from .conftest import ROOT
 
+# Checked here in the built site (tests/test_meta.py): the files under /daten/, the Atom feed and sitemap.xml.
+BUILD_COVERS = ("plugins.publish.exports", "plugins.publish.feed", "plugins.present.open_data", "plugins.publish.pages", "plugins.publish.site", "plugins.publish.writer")
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 BASE = pelicanconf.PUBLIC_URL
@@ -81,7 +83,7 @@ def test_csv_has_one_row_per_measure_with_the_same_values_as_the_json(built_site
     rows = _csv_rows(built_site)
     entries = _json(built_site, "massnahmen.json")["records"]
     assert [row["id"] for row in rows] == [entry["id"] for entry in entries]
-    for row, entry in zip(rows, entries):
+    for row, entry in zip(rows, entries, strict=True):
         data = entry["data"]
         assert row["url"] == entry["url"]
         assert row["title"] == data["title"]

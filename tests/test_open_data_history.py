@@ -11,6 +11,8 @@ import xml.etree.ElementTree as ET
 
 from .conftest import DATA, run_build
 
+# Checked here through builds of a git repository and of a folder without git (tests/test_meta.py).
+BUILD_COVERS = ("plugins.read.history",)
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 

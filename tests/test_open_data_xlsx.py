@@ -59,7 +59,7 @@ def test_measures_sheet_shows_labels_numbers_and_dates(built_site):
     sheet = _book(built_site, "measure")["Maßnahmen"]
     headings = [c.value for c in sheet[1]]
     row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "jumita")
-    cell = dict(zip(headings, row))
+    cell = dict(zip(headings, row, strict=True))
     cost = cell["Kosten je Teilnehmer/-in, 1. Eintrag: Betrag"]
     assert cost.value == 7333.44 and cost.data_type == "n"  # JUMITA: 7.333,44 € in a German Excel
     assert cost.number_format == '#,##0.00 "€"'
@@ -79,7 +79,7 @@ def test_measures_sheet_shows_labels_numbers_and_dates(built_site):
     with_programme = next(r for r in measures.values() if r["data"].get("programme"))
     row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == with_programme["id"])
     titles = {r["id"]: r["data"]["title"] for r in _records(built_site, "programme")}
-    assert dict(zip(headings, row))["Programm"].value == titles[with_programme["data"]["programme"]]
+    assert dict(zip(headings, row, strict=True))["Programm"].value == titles[with_programme["data"]["programme"]]
 
 
 def test_explanations_sheet_names_source_licence_stand_and_every_column(built_site):
@@ -138,7 +138,7 @@ def test_record_text_that_looks_like_a_formula_stays_text_in_xlsx_and_csv(tmp_pa
 
     book = openpyxl.load_workbook(site / "daten" / "massnahmen.xlsx")
     sheet = book["Maßnahmen"]
-    cells = dict(zip([c.value for c in sheet[1]], sheet[2]))
+    cells = dict(zip([c.value for c in sheet[1]], sheet[2], strict=True))
     for field, heading in (("title", "Titel"), ("short_name", "Kurzname"), ("summary", "Zusammenfassung"),
                            ("region", "Region")):
         cell = cells[heading]

@@ -7,10 +7,10 @@ from html.parser import HTMLParser
 
 import pytest
 
-from plugins.read.model import build_catalogue
-from plugins.read.validate import check_tree
 from plugins.derive import related as similarity
 from plugins.derive.related import related_measures
+from plugins.read.model import build_catalogue
+from plugins.read.validate import check_tree
 
 from .conftest import DATA, ROOT, run_build
 

@@ -7,10 +7,10 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from plugins.read.model import build_catalogue
-from plugins.read.validate import check_tree
 from plugins.derive.search.index import SearchIndex
 from plugins.derive.search.query import search
+from plugins.read.model import build_catalogue
+from plugins.read.validate import check_tree
 
 from .conftest import DATA, ROOT, run_build, serve
 

@@ -20,7 +20,7 @@ from plugins.derive.search.query import prefix_allowed, search
 from .conftest import ROOT
 
 NODE = shutil.which("node")
-pytestmark = pytest.mark.skipif(NODE is None, reason="node fehlt")  # CI and developers have node 20
+# Only the tests that call run_node need node (CI and developers have node 20) and are marked `node`.
 
 QUERIES = [
     "Alleinerziehende Teilzeit", "§ 16i", "Gesundheit Hessen", "Jugendliche ohne Abschluss", "U25", "50plus",
@@ -101,6 +101,8 @@ def as_dicts(found):
                                                for ref, score, terms in found["results"]]}
 
 
+@pytest.mark.node
+@pytest.mark.skipif(NODE is None, reason="node fehlt")
 def test_same_results_in_python_and_lunr_js(built_site):
     """query.py and search-core.js: same records, same order, same scores to the last bit."""
     parts = python_parts(built_site)
@@ -125,6 +127,8 @@ def test_python_scores_as_lunr_py_does(built_site):
         same_ranking(search(parts, query), lunr_search(indexes, query), query)
 
 
+@pytest.mark.node
+@pytest.mark.skipif(NODE is None, reason="node fehlt")
 def test_the_browser_scores_as_lunr_js_does(built_site):
     """search-core.js equals lunr.js 2.3.9's own Index.query on the expanded index, in node."""
     queries = QUERIES + prefix_queries(built_site)
@@ -151,18 +155,22 @@ def test_the_issue_queries_find_their_records(built_site):
     assert len(urls("Projekt")) > 10
 
 
+@pytest.mark.node
+@pytest.mark.skipif(NODE is None, reason="node fehlt")
 def test_every_word_of_the_catalogue_is_stemmed_alike(built_site):
     """nltk's Snowball stemmer and lunr.de's, with the trimmer and stop words, on every word form in content/."""
     words = sorted({word for file in (ROOT / "content").rglob("*.md")
                     for word in re.split(r"[\s\-]+", file.read_text(encoding="utf-8")) if word})
     words += ["Projekt", "Quartier", "Xylophon", "yes", "Straße", "ÄRZTE", "§", "16i", "U25", "50plus", "über"]
     from_node = run_node(built_site, {"words": words})["words"]
-    different = [(word, german.term_of(word), js) for word, js in zip(words, from_node) if german.term_of(word) != js]
+    different = [(word, german.term_of(word), js) for word, js in zip(words, from_node, strict=True) if german.term_of(word) != js]
     assert len(words) > 5000
     assert different == []
     assert german.term_of("Projekt") == "projekt" and german.term_of("Quartier") == "quarti"
 
 
+@pytest.mark.node
+@pytest.mark.skipif(NODE is None, reason="node fehlt")
 def test_the_reference_expands_the_compact_index_alike_in_node_and_python(built_site):
     parts = packed_parts(built_site)
     from_node = run_node(built_site, {"expand": True})["expanded"]
@@ -190,9 +198,9 @@ def test_compact_scores_are_lunr_py_scores():
     ours = expand(compact(builder))
     numbers = {term: posting["_index"] for term, posting in own["invertedIndex"]}
     renumber = {posting["_index"]: numbers[term] for term, posting in ours["invertedIndex"]}
-    for (ref, theirs), (same_ref, mine) in zip(own["fieldVectors"], ours["fieldVectors"]):
+    for (ref, theirs), (same_ref, mine) in zip(own["fieldVectors"], ours["fieldVectors"], strict=True):
         assert ref == same_ref
-        expected = sorted(zip(theirs[::2], theirs[1::2]))
-        got = sorted((renumber[n], s) for n, s in zip(mine[::2], mine[1::2]))
+        expected = sorted(zip(theirs[::2], theirs[1::2], strict=True))
+        got = sorted((renumber[n], s) for n, s in zip(mine[::2], mine[1::2], strict=True))
         assert [n for n, _ in got] == [n for n, _ in expected], ref
         assert [s for _, s in got] == pytest.approx([s for _, s in expected], abs=0.0011), ref

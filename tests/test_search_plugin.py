@@ -6,15 +6,15 @@ import json
 
 import pytest
 
-from plugins.derive.facets import facet
-from plugins.read.model import build_catalogue
-from plugins.read.validate import check_tree
 from plugins.derive import filters
+from plugins.derive.facets import facet
 from plugins.derive.search import german
 from plugins.derive.search.compact import compact
 from plugins.derive.search.documents import CORE_FIELDS, FULL_TEXT_FIELDS, core_fields, full_text_fields
 from plugins.derive.search.index import SearchIndex, _builder, compact_index, dumps
 from plugins.derive.search.query import search
+from plugins.read.model import build_catalogue
+from plugins.read.validate import check_tree
 
 from .conftest import DATA, ROOT, run_build
 
@@ -97,8 +97,8 @@ def test_the_fast_path_builds_the_index_lunr_py_builds_from_plain_text():
 
 
 def test_aliases_add_the_abbreviation_where_a_record_only_spells_it_out():
-    from plugins.read.glossary import Entry
     from plugins.derive.search.aliases import Aliases
+    from plugins.read.glossary import Entry
 
     aliases = Aliases([Entry("AGH", "…", long="Arbeitsgelegenheiten"), Entry("BG", "…", long="Bedarfsgemeinschaft"),
                        Entry("AG", "…", long="Arbeitsgruppe"), Entry("SGB II", "…", long="Zweites Buch Sozialgesetzbuch")],

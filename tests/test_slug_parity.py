@@ -80,7 +80,7 @@ def test_the_catalogue_is_read():
 
 
 def differences(texts: list[str]) -> list[tuple]:
-    return [(text, [file_slug(text), slugify(text)], js) for text, js in zip(texts, js_slugs(texts))
+    return [(text, [file_slug(text), slugify(text)], js) for text, js in zip(texts, js_slugs(texts), strict=True)
             if [file_slug(text), slugify(text)] != js]
 
 

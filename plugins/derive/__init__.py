@@ -1,6 +1,6 @@
 """Derive: everything computed from the catalogue, once, as plain functions of it.
 
-Facets, costs, evidence, keywords, related measures, filter data and search documents.
+Facets, costs, every amount in euros, evidence, keywords, related measures, filter data and search documents.
 Uses only plugins.read.
 """
 
@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from plugins.derive.costs import CostSummary, normalise
+from plugins.derive.costs import normalise
 from plugins.derive.facets import FACETS
 from plugins.derive.filters import filters as list_filters
 from plugins.derive.filters import sort_values
 from plugins.derive.keywords import keyword_index
+from plugins.derive.money import conversions
 from plugins.derive.related import related_measures
 from plugins.derive.search.aliases import Aliases
 from plugins.derive.search.index import SearchIndex, dumps, gzip_size
@@ -38,6 +39,7 @@ class Derived:
     related: MappingProxyType  # measure slug -> [Related]
     filters: tuple  # ((Filter, [FacetValue]), ...) for /massnahmen/
     search: SearchFiles
+    money: MappingProxyType  # record slug -> (money.Conversion, …): every amount in EUR and base-year prices
 
 
 def derive(sources, settings) -> Derived:
@@ -46,6 +48,7 @@ def derive(sources, settings) -> Derived:
     base_year = settings.get("COSTS_BASE_YEAR") or prices.latest_year
     reference_year = settings.get("COSTS_REFERENCE_YEAR") or base_year
     costs = MappingProxyType({record.slug: normalise(record, prices, base_year) for record in catalogue.measures})
+    money = MappingProxyType({record.slug: conversions(record, prices, base_year) for record in catalogue.records})
     # Programmes share the vocabularies (a programme under § 16e SGB II belongs on that page too).
     faceted = catalogue.measures + catalogue.programmes
     facets = MappingProxyType({facet.key: (facet, facet.compute(faceted)) for facet in FACETS})
@@ -53,7 +56,7 @@ def derive(sources, settings) -> Derived:
     computed = tuple((definition, definition.compute(catalogue.measures)) for definition in definitions)
     return Derived(base_year, reference_year, costs, facets, tuple(keyword_index(catalogue.records)),
                    MappingProxyType(related_measures(catalogue.measures)), computed,
-                   _search_files(sources, costs, computed))
+                   _search_files(sources, costs, computed), money)
 
 
 def _search_files(sources, costs, computed) -> SearchFiles:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from plugins.derive.costs import normalise
-from plugins.read.problems import Problem
 from plugins.read.prices import PriceIndex, default_price_index
+from plugins.read.problems import Problem
 
 # As on /kosten/ (plugins/present/cost_report.py): a Stand older than this, counted from the reference year.
 STALE_AFTER_YEARS = 5
@@ -63,7 +63,7 @@ def record_gaps(kind: str, data, reference_year: int, cost_summary=None, prices:
     if "cost" in applies:
         summary = cost_summary or normalise(data, prices or default_price_index())
         if not summary.comparable:
-            if not data.get("cost_per_participant") and not data.get("budget"):
+            if not any(data.get(field) for field in ("cost_per_participant", "budget", "grant_per_case")):
                 gaps.append(Gap("cost", "keine Kostenangabe"))
             else:
                 gaps.append(Gap("cost", "keine vergleichbaren Kosten je Teilnehmer/-in (Kostenangaben vorhanden, "

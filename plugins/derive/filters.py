@@ -8,13 +8,12 @@ the build's one cost computation (plugins/derive/costs.py, with the configured p
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
-
-from plugins.derive.facets import FacetValue, facet, group_by_value, legal_sort_key
-from plugins.read import schema
 
 from plugins.derive.evidence import LEVELS, evidence_level
+from plugins.derive.facets import FacetValue, facet, group_by_value, legal_sort_key
+from plugins.read import schema
 
 # Upper bounds in EUR (exclusive), last band open; labels say the same in German.
 COST_BANDS = ((1000, "unter-1000", "unter 1.000 €"), (2500, "1000-2500", "1.000 bis unter 2.500 €"),

@@ -99,7 +99,7 @@ def _vectors(measures):
     for word, _ in sorted(surface.items(), key=lambda item: (-item[1], item[0])):
         display.setdefault(stem_of[word], word)
     raw_parts = []  # per measure: part -> {feature: term frequency (1 for structured features)}
-    for measure, measure_words in zip(measures, words):
+    for measure, measure_words in zip(measures, words, strict=True):
         parts = {part: {f"{part}:{value}": 1 for value in values} for part, values in _features(measure).items()}
         parts["text"] = {f"text:{term}": count for term, count in Counter(stem_of[w] for w in measure_words).items()}
         raw_parts.append(parts)
@@ -189,7 +189,7 @@ def related_measures(measures, exact: bool = False) -> dict[str, list[Related]]:
         posting.sort(key=lambda entry: (-entry[1], entry[0]))
     labels = {"tg": _labels("measure", "target_groups"), "pr": _labels("measure", "principles")}
     result = {}
-    for index, (measure, vector) in enumerate(zip(measures, vectors)):
+    for index, (measure, vector) in enumerate(zip(measures, vectors, strict=True)):
         scored = []  # (-score, index): the index is the alphabetical order, so ties go by name
         if exact or len(measures) <= CANDIDATES + 1:
             others = range(len(measures))

@@ -13,6 +13,7 @@ from plugins.present.abbreviations import AbbreviationMarker
 from plugins.present.compare import compare_data
 from plugins.present.cost_report import CostReport, build_report
 from plugins.present.facts import fact_rows
+from plugins.present.money import with_amounts_in_euro
 from plugins.present.open_data import OpenData, open_data
 
 
@@ -28,9 +29,11 @@ class Presented:
 
 def present(sources, derived, settings) -> Presented:
     catalogue, glossary = sources.catalogue, sources.glossary
-    report = build_report(catalogue, sources.prices, derived.base_year, derived.reference_year, derived.costs)
-    facts = MappingProxyType({record.slug: fact_rows(record) for record in catalogue.records})
-    published = open_data(sources, settings)
+    report = build_report(catalogue, sources.prices, derived.base_year, derived.reference_year, derived.costs,
+                          derived.money)
+    facts = MappingProxyType({record.slug: with_amounts_in_euro(fact_rows(record), report.conversions(record))
+                              for record in catalogue.records})
+    published = open_data(sources, settings, report.money)
     # Reproducible: sorted keys, fixed separators, no timestamps.
     compare_json = (json.dumps(compare_data(report, facts), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
                     + "\n").encode("utf-8")

@@ -55,3 +55,7 @@ def pages(numbers) -> str:
     if numbers == list(range(numbers[0], numbers[-1] + 1)):
         return f"Seiten {numbers[0]}–{numbers[-1]}"
     return "Seiten " + ", ".join(str(n) for n in numbers)
+
+
+# The template filters; plugins/publish registers them with every generator's Jinja environment.
+TEMPLATE_FILTERS = {"number_de": number_de, "money": money, "partial_date": partial_date}

@@ -3,7 +3,6 @@ the operator sets another) or a dict with name, title, path (and attribution) fo
 
 from __future__ import annotations
 
-
 # The data licence is one setting, DATA_LICENSE: an identifier from this table (or a dict with
 # name, title, path and attribution for any other licence).
 DATA_LICENCES = {

@@ -51,8 +51,9 @@ def _report_url(settings, record, links_source: str, page_url: str) -> str:
     return f"{settings['REPOSITORY_URL']}/issues/new?{query}"
 
 
-def record_entry(record, site_url: str, history) -> dict:
-    """One record as published: its checked fields untouched under "data", the rest beside them."""
+def record_entry(record, site_url: str, history, amounts=()) -> dict:
+    """One record as published: its checked fields untouched under "data", the rest beside them;
+    "amounts_in_euro": every amount in euros and base-year prices with the arithmetic (ConversionText)."""
     dates = history.of(record.file)
     return {
         "id": record.slug,
@@ -62,10 +63,12 @@ def record_entry(record, site_url: str, history) -> dict:
         "changed": iso_utc(dates.changed) if dates else None,
         "data": thawed(record.data),
         "text": record.body,
+        "amounts_in_euro": [amount.export() for amount in amounts],
     }
 
 
-def open_data(sources, settings) -> OpenData:
+def open_data(sources, settings, money=None) -> OpenData:
+    """`money`: record slug -> (ConversionText, …), from the cost report."""
     catalogue, history = sources.catalogue, sources.history
     url = base_url(settings)
     licence = licences.data_licence(settings.get("DATA_LICENSE"))
@@ -76,7 +79,7 @@ def open_data(sources, settings) -> OpenData:
                           ("region", catalogue.regions)):
         entries = []
         for record in sorted(records, key=lambda r: r.slug):
-            entry = record_entry(record, url, history)
+            entry = record_entry(record, url, history, (money or {}).get(record.slug, ()))
             entries.append(entry)
             dates = history.of(record.file)
             links = RecordLinks(entry["source_file"], f"{settings['REPOSITORY_URL']}/edit/{branch}/{entry['source_file']}",

@@ -11,7 +11,7 @@ from plugins.read import schema
 from plugins.read.validate import EMAIL, PHONE
 
 GLOSSARY_URL = "glossar/"
-LISTS = (("measures", "measure", "massnahmen/"), ("programmes", "programme", "programme/"), ("regions", "region", "regionen/"))
+LISTS = (("measures", "massnahmen/"), ("programmes", "programme/"), ("regions", "regionen/"))
 
 
 def template_context(sources, derived, presented) -> dict:
@@ -32,7 +32,7 @@ def page_list(sources, derived, presented, package, counts, theme="theme") -> li
     """(address, template, data) for every page, in the order they are written."""
     catalogue = sources.catalogue
     pages = []
-    for template, kind, url in LISTS:
+    for template, url in LISTS:
         pages.append((url, template, {"records": getattr(catalogue, template)}))
     for record in catalogue.records:
         pages.append((record.url, record.kind, {"record": record, "facts": presented.facts[record.slug]}))

@@ -7,14 +7,12 @@ its German title, description and, for vocabularies, the allowed values.
 from __future__ import annotations
 
 import json
-import re
 import sys
-import unicodedata
 from pathlib import Path
 
 from plugins.read import schema
-from plugins.read.slugs import file_slug
 from plugins.read.reader import read_record
+from plugins.read.slugs import file_slug
 
 PLACEHOLDER = {"string": '""', "number": "", "integer": "", "boolean": "false"}
 EXAMPLE_FIRST = "bahn-frei"  # the complete example CONTRIBUTING.md points to; its values are shown first

@@ -19,9 +19,9 @@ from zoneinfo import ZoneInfo
 import xlsxwriter
 
 from plugins.present import fmt
+from plugins.present.open_data import DATA_DIR
 from plugins.publish.cells import looks_like_formula
 from plugins.publish.columns import Column, _column, measure_columns
-from plugins.present.open_data import DATA_DIR
 from plugins.publish.exports import EXPORT_NAME, EXPORT_TITLE
 from plugins.publish.feed import fallback_updated
 from plugins.read import schema
@@ -105,8 +105,11 @@ def list_separator(column: Column, node: dict) -> str:
 
 def number_format(column: Column, value, entry: dict) -> str:
     leaf = column.path[-1] if column.path else ""
-    if leaf == "year":
+    if leaf in ("year", "base_year"):
         return "0"
+    if column.how == "euro":  # amounts converted to euros (and base-year prices) by the build
+        table = MONEY_FORMAT if not float(value).is_integer() else MONEY_WHOLE_FORMAT
+        return table["EUR"]
     if leaf == "amount":
         currency = Column("", column.path[:-1] + ("currency",)).value(entry) or "EUR"
         table = MONEY_FORMAT if not float(value).is_integer() else MONEY_WHOLE_FORMAT

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -12,10 +10,10 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 
 from plugins.read.alphabet import initial, sort_key
-from plugins.read.slugs import slugify
 from plugins.read.problems import Problem
 from plugins.read.reader import RawRecord, parse_mapping, read_text
-from plugins.read.validate import schema_problem, field_name
+from plugins.read.slugs import slugify
+from plugins.read.validate import field_name, schema_problem
 
 FILE_NAME = "glossary.yaml"
 SCHEMA_FILE = Path(__file__).parent / "schema" / "glossary.schema.json"

@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 
 from plugins.read import legal, schema
+from plugins.read.builddate import BuildDateError, build_date
+from plugins.read.dates import check_dates
 from plugins.read.problems import Problem, field_name
 from plugins.read.reader import RawRecord, YamlDate, read_record
 
@@ -190,7 +192,7 @@ def thin_record_warnings(kind: str, raw: RawRecord) -> list[Problem]:
     return warnings
 
 
-def check_raw(kind: str, raw: RawRecord) -> list[Problem]:
+def check_raw(kind: str, raw: RawRecord, today=None, today_origin: str = "") -> list[Problem]:
     problems = []
     if not SLUG.match(raw.slug):
         problems.append(Problem(raw.path, 1, "(Dateiname)",
@@ -198,13 +200,14 @@ def check_raw(kind: str, raw: RawRecord) -> list[Problem]:
     problems += _normalise(kind, raw)
     for error in schema.validator(kind).iter_errors(raw.data):
         problems.append(schema_problem(kind, raw, error))
+    problems += check_dates(kind, raw, today, today_origin)
     return problems
 
 
 def _cross_check(raws: dict) -> list[Problem]:
     problems = []
     seen = {}
-    for kind, items in raws.items():
+    for items in raws.values():
         for raw in items:
             if raw.slug in seen:
                 problems.append(Problem(raw.path, 1, "(Dateiname)",
@@ -245,7 +248,7 @@ def record_files(content_root: Path):
         directory = content_root / folder
         if directory.is_dir():
             for file in sorted(directory.rglob("*")):
-                if file.is_file() and not file.name.startswith("."):
+                if (file.is_symlink() or file.is_file()) and not file.name.startswith("."):
                     yield kind, file
 
 
@@ -256,11 +259,20 @@ def check_tree(content_root: Path, display_root: Path | None = None, strict: boo
         display_root = cwd if content_root.resolve().is_relative_to(cwd) else content_root.parent
     raws = {kind: [] for kind in schema.RECORD_TYPES}
     errors, warnings = [], []
+    try:
+        today, today_origin = build_date(content_root)
+    except BuildDateError as error:
+        today, today_origin = None, ""
+        errors.append(Problem("SOURCE_DATE_EPOCH", 1, "(Umgebung)", str(error)))
     for kind, file in record_files(content_root):
-        try:
-            shown = str(file.resolve().relative_to(display_root.resolve()))
+        try:  # the folder resolved, not the file: a symbolic link is named where it lies
+            shown = str((file.parent.resolve() / file.name).relative_to(display_root.resolve()))
         except ValueError:
             shown = str(file)
+        if file.is_symlink():
+            errors.append(Problem(shown, 1, "(Datei)", "Datei ist eine symbolische Verknüpfung und wird nicht gelesen; "
+                                                       "bitte die Datei selbst in den Inhaltsordner legen"))
+            continue
         if file.suffix != ".md":
             errors.append(Problem(shown, 1, "(Datei)", "nur Dateien mit der Endung .md gehören in diesen Ordner"))
             continue
@@ -268,7 +280,7 @@ def check_tree(content_root: Path, display_root: Path | None = None, strict: boo
         if read_problems:
             errors += read_problems
             continue
-        record_problems = check_raw(kind, raw)
+        record_problems = check_raw(kind, raw, today, today_origin)
         errors += record_problems
         if not record_problems:
             warnings += thin_record_warnings(kind, raw)

@@ -34,11 +34,11 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from plugins.read.model import build_catalogue  # noqa: E402
-from plugins.read.validate import check_tree  # noqa: E402
-from plugins.read.glossary import load_glossary  # noqa: E402
 from plugins.derive.search.aliases import Aliases  # noqa: E402
 from plugins.derive.search.index import SearchIndex, dumps, gzip_size  # noqa: E402
+from plugins.read.glossary import load_glossary  # noqa: E402
+from plugins.read.model import build_catalogue  # noqa: E402
+from plugins.read.validate import check_tree  # noqa: E402
 from tests.bench.synthetic import generate  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, run_build  # noqa: E402
 
@@ -166,7 +166,6 @@ def measure_browser(site: Path) -> dict:
                         cdp = context.new_cdp_session(page)
                         cdp.send("Network.enable")
                         cdp.send("Network.emulateNetworkConditions", THROTTLE)
-                    transferred = {"before_first": 0, "total": 0}
                     page.add_init_script(FIRST_RESULT_SCRIPT)
                     page.goto(f"{url}/suche/?q={FIRST_QUERY.replace(' ', '+')}")
                     page.wait_for_function("() => window.__bench && window.__bench.complete", timeout=120_000)

@@ -155,7 +155,7 @@ def expand(packed: dict) -> dict:
     lengths = [[0] * documents for _ in fields]
     entries = [[[] for _ in range(documents)] for _ in fields]  # [field][ref] -> [(term number, count)]
     inverted, with_term = [], []
-    for number, (term, per_field) in enumerate(zip(packed["terms"], packed["postings"])):
+    for number, (term, per_field) in enumerate(zip(packed["terms"], packed["postings"], strict=True)):
         posting, count_documents = {"_index": number}, 0
         for field_number, field in enumerate(fields):
             refs = {}

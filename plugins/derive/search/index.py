@@ -5,9 +5,8 @@ from __future__ import annotations
 import gzip
 import json
 
-from plugins.derive.search import german
+from plugins.derive.search import compact, german
 from plugins.derive.search.aliases import Aliases
-from plugins.derive.search import compact
 from plugins.derive.search.documents import CORE_FIELDS, FULL_TEXT_FIELDS, core_fields, full_text_fields
 from plugins.derive.search.query import Part
 

@@ -36,7 +36,7 @@ class Part:
         self.postings, self.lengths = packed["postings"], packed["lengths"]
         self.averages = averages(packed)
         self.norms = [[length_norm(length, average) for length in lengths]  # worked out once per record and field
-                      for lengths, average in zip(self.lengths, self.averages)]
+                      for lengths, average in zip(self.lengths, self.averages, strict=True)]
 
 
 def prefix_allowed(term: str) -> bool:

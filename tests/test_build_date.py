@@ -8,6 +8,7 @@ import shutil
 import subprocess
 
 from plugins.read.builddate import build_date
+from plugins.read.dates import first_day, last_day
 from plugins.read.validate import check_tree
 
 from .conftest import DATA, ROOT
@@ -52,3 +53,9 @@ def test_a_period_of_different_precision_is_not_called_reversed(tmp_path, monkey
         'as_of: "2013"', 'period:\n  start: "2012-10-01"\n  end: "2012"\nas_of: "2013"'), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert check_tree(scenario.relative_to(tmp_path))[1] == []
+
+
+def test_partial_dates_cover_their_whole_span():
+    assert (first_day("2013"), last_day("2013")) == (datetime.date(2013, 1, 1), datetime.date(2013, 12, 31))
+    assert (first_day("2012-02"), last_day("2012-02")) == (datetime.date(2012, 2, 1), datetime.date(2012, 2, 29))
+    assert first_day("2013-02-30") is None  # not in the calendar

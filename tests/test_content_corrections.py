@@ -15,6 +15,7 @@ from plugins.derive.money import conversions
 from plugins.present import fmt
 from plugins.present.cost_report import build_report
 from plugins.present.costs import ExclusionText, step_text
+from plugins.present.money import conversion_texts
 from plugins.read import schema
 from plugins.read.glossary import load_glossary
 from plugins.read.model import build_catalogue, thawed
@@ -146,3 +147,5 @@ def test_conversions_are_data_in_derive_and_words_in_present(catalogue):
     assert worded.label == "Mittelvolumen" and worded.steps[0] == step_text(budget[0].steps[0])
     assert worded.summary.startswith("entspricht 280.066,86\u00a0€; in Preisen von ")
     assert worded.export()["eur"] == 280066.86 and worded.export()["arithmetic"] == list(worded.steps)
+    (direct,) = [c for c in conversion_texts(record, conversions(record, prices, prices.latest_year)) if c.field == "budget"]
+    assert direct.eur_text == "280.066,86\u00a0€" and direct.amount_text == "547.763,17\u00a0DM"

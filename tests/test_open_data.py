@@ -221,7 +221,8 @@ def test_feed_is_atom_with_the_newest_changes_first(built_site):
         url = entry.find(f"{ATOM}link").get("href")
         assert url.startswith(BASE + "/")
         assert (built_site / url.removeprefix(BASE + "/") / "index.html").is_file()
-        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", entry.find(f"{ATOM}updated").text)
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", entry.find(f"{ATOM}updated").text)  # RFC 3339, UTC
+        assert entry.find(f"{ATOM}category").get("label") in ("Maßnahme", "Programm", "Region")
         assert entry.find(f"{ATOM}title").text.startswith(("Neu: ", "Geändert: "))
 
 

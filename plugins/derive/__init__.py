@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from plugins.concurrency import start
 from plugins.derive.costs import normalise
 from plugins.derive.facets import FACETS
 from plugins.derive.filters import filters as list_filters
@@ -54,12 +55,14 @@ def derive(sources, settings) -> Derived:
     facets = MappingProxyType({facet.key: (facet, facet.compute(faceted)) for facet in FACETS})
     definitions = list_filters(costs)
     computed = tuple((definition, definition.compute(catalogue.measures)) for definition in definitions)
-    return Derived(base_year, reference_year, costs, facets, tuple(keyword_index(catalogue.records)),
-                   MappingProxyType(related_measures(catalogue.measures)), computed,
-                   _search_files(sources, costs, computed), money)
+    search = start(_search_files, sources, costs, computed)  # the index in a second process, related measures here
+    related = MappingProxyType(related_measures(catalogue.measures))
+    files, raw_bytes, gzip_bytes = search()
+    return Derived(base_year, reference_year, costs, facets, tuple(keyword_index(catalogue.records)), related,
+                   computed, SearchFiles(MappingProxyType(files), raw_bytes, gzip_bytes), money)
 
 
-def _search_files(sources, costs, computed) -> SearchFiles:
+def _search_files(sources, costs, computed) -> tuple[dict, int, int]:
     catalogue, glossary = sources.catalogue, sources.glossary
     records = catalogue.records  # measures first: a measure's reference is its place in this list
     parts = SearchIndex(records, Aliases(glossary.abbreviations, glossary.name_forms)).build()
@@ -75,5 +78,4 @@ def _search_files(sources, costs, computed) -> SearchFiles:
     }
     files = {f"{SEARCH_DIR}/{name}.json": dumps(data) for name, data in parts.items()}
     files[f"{SEARCH_DIR}/filter.json"] = dumps(filter_data)
-    return SearchFiles(MappingProxyType(files), sum(len(data) for data in files.values()),
-                       sum(gzip_size(data) for data in files.values()))
+    return files, sum(len(data) for data in files.values()), sum(gzip_size(data) for data in files.values())

@@ -15,6 +15,7 @@ from plugins.present.cost_report import CostReport, build_report
 from plugins.present.facts import fact_rows
 from plugins.present.money import with_amounts_in_euro
 from plugins.present.open_data import OpenData, open_data
+from plugins.present.related import related_texts
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Presented:
     compare_json: bytes  # /vergleich/massnahmen.json
     abbreviation_marker: AbbreviationMarker
     summary_parts: tuple  # the closing line of `make build`, in German
+    related: MappingProxyType  # measure slug -> [RelatedText]
 
 
 def present(sources, derived, settings) -> Presented:
@@ -47,4 +49,5 @@ def present(sources, derived, settings) -> Presented:
         f"Suchindex {round(derived.search.raw_bytes / 1024)} KB (gzip {round(derived.search.gzip_bytes / 1024)} KB)",
     )
     return Presented(report, facts, published, compare_json,
-                     AbbreviationMarker(glossary.abbreviations, glossary.name_forms), summary)
+                     AbbreviationMarker(glossary.abbreviations, glossary.name_forms), summary,
+                     MappingProxyType(related_texts(derived.related)))

@@ -20,7 +20,7 @@ def template_context(sources, derived, presented) -> dict:
         "catalogue": sources.catalogue,
         "glossary": sources.glossary,
         "facets": derived.facets,
-        "related": derived.related,
+        "related": presented.related,
         "search_filters": derived.filters,
         "costs": presented.costs,
         "open_data": presented.open_data,

@@ -32,10 +32,10 @@ def read_sources(content_root: Path, settings, stop) -> Sources:
 
     Records come first: a broken record stops the build before the glossary checks its links to records.
     """
-    raws, errors, _warnings = check_tree(content_root)
+    raws, errors, _warnings = check_tree(content_root, parallel=True)
     if errors:
         stop(errors)
-    catalogue = build_catalogue(raws)
+    catalogue = build_catalogue(raws, parallel=True)
     history = read_history(content_root)
     if history.note:
         print(f"Hinweis: {history.note}", file=sys.stderr)  # shown like the records' messages, not as a log line

@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
@@ -108,6 +109,23 @@ def validator(kind: str) -> Draft202012Validator:
     return Draft202012Validator(_as_enums(_inline(schemas()[kind])))
 
 
+@cache
+def fast_check(kind: str):
+    """A compiled yes/no check of the same self-contained schema (draft-07 keywords only): most records
+    are valid, and jsonschema's walk, which names every error, is then needed only for the others."""
+    document = {key: value for key, value in _as_enums(_inline(schemas()[kind])).items() if key not in ("$schema", "$id")}
+    check = fastjsonschema.compile({"$schema": "http://json-schema.org/draft-07/schema#", **document})
+
+    def is_valid(data) -> bool:
+        try:
+            check(data)
+        except fastjsonschema.JsonSchemaException:
+            return False
+        return True
+
+    return is_valid
+
+
 def resolve(node: dict) -> dict:
     """Follow a $ref into the common definitions, keeping the local title and description."""
     while "$ref" in node:
@@ -175,6 +193,12 @@ def iter_fields(node: dict, prefix=()):
     items = node.get("items")
     if isinstance(items, dict):
         yield from iter_fields(items, prefix)
+
+
+@cache
+def subschema_at_shape(kind: str, shape: tuple) -> dict:
+    """subschema_at for a path whose list indices are all 0 (the schema is the same for every item), remembered."""
+    return subschema_at(kind, shape) or {}
 
 
 def subschema_at(kind: str, path) -> dict | None:

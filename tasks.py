@@ -50,11 +50,11 @@ def _build_date_env() -> dict:
     return {"SOURCE_DATE_EPOCH": str(seconds)} if seconds is not None else {}
 
 
-@task
-def serve(c):
-    """Build, serve on http://localhost:8000 and rebuild when content, theme or settings change."""
-    c.run(f"{PY} -m pelican {CONFIG['content']} -s {CONFIG['settings_local']} -o {CONFIG['output']} "
-          f"--autoreload --listen --bind {CONFIG['host']} --port {CONFIG['port']}", pty=True)
+@task(help={"port": "Port, Standard 8000"})
+def serve(c, port=CONFIG["port"]):
+    """Build, then serve on http://127.0.0.1:8000; rebuild when content, theme, plugins or settings change."""
+    c.run(f"{PY} -m plugins.serve --settings {CONFIG['settings_local']} --output {CONFIG['output']} "
+          f"--host {CONFIG['host']} --port {int(port)}", pty=True)
 
 
 @task

@@ -80,6 +80,8 @@ def test_filled_form_produces_a_file_the_validator_accepts(clipboard_page, site_
     page = clipboard_page
     page.goto(site_url + "/mitmachen/")
     _fill_valid(page)
+    assert page.locator("#f-body").input_value() == ""  # starts empty; the headings are a hint
+    page.get_by_role("button", name="Gliederung in das Feld einfügen").click()
     page.get_by_role("button", name="Prüfen und Datei erzeugen").click()
     status = page.locator("#mitmachen-status")
     name = f"{file_slug(TITLE)}.md"
@@ -113,9 +115,9 @@ def test_filled_form_produces_a_file_the_validator_accepts(clipboard_page, site_
     expect(status).to_have_text("Der Inhalt der Datei ist in der Zwischenablage.")
     assert page.evaluate("navigator.clipboard.readText()") == text
 
-    link = urlsplit(page.get_by_role("link", name="Im Repository als neue Datei einreichen").get_attribute("href"))
-    assert f"{link.scheme}://{link.netloc}{link.path}" == f"{pelicanconf.REPOSITORY_URL}/new/main/content/measures"
-    assert parse_qs(link.query) == {"filename": [name], "value": [text]}
+    link = urlsplit(page.get_by_role("link", name="Auf GitHub als Vorschlag einreichen").get_attribute("href"))
+    assert f"{link.scheme}://{link.netloc}{link.path}" == f"{pelicanconf.REPOSITORY_URL}/new/main"
+    assert parse_qs(link.query) == {"filename": [f"content/measures/{name}"], "value": [text]}
 
 
 def test_bad_entries_get_messages_next_to_the_field(page, site_url):
@@ -179,7 +181,7 @@ def test_repeated_groups_can_be_added_and_removed_by_keyboard(page, site_url):
     assert items.locator("legend").first.inner_text() == "Ergebnisse: Eintrag 1"
 
 
-@pytest.mark.parametrize("path", ["/mitmachen/", "/daten/", "/daten/woerterbuch/", "/daten/lizenz/"])
+@pytest.mark.parametrize("path", ["/mitmachen/", "/daten/", "/daten/woerterbuch/", "/daten/lizenz/", "/lizenzen/", "/mitmachen/luecken/"])
 def test_editor_and_data_pages_have_no_wcag_violations(browser, site_url, path):
     from .test_accessibility import axe_violations
 

@@ -17,7 +17,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 import pelicanconf
-from plugins.present import jsonld
+from plugins.present import jsonld, licences
 from plugins.publish.columns import LIST_SEPARATOR
 from plugins.read import schema
 from plugins.read.model import build_catalogue, thawed
@@ -130,7 +130,7 @@ def test_data_package_is_valid_for_frictionless(built_site):
     report = validate(str(built_site / "daten" / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
     package = _json(built_site, "datapackage.json")
-    assert package["licenses"][0]["name"] == pelicanconf.DATA_LICENSE["name"]
+    assert package["licenses"][0]["name"] == licences.data_licence(pelicanconf.DATA_LICENSE)["name"]
     for resource in package["resources"]:
         assert (built_site / "daten" / resource["path"]).is_file(), resource["path"]
 
@@ -254,7 +254,7 @@ def test_dictionary_page_documents_every_field_value_and_column(built_site):
 
 def test_licence_page_and_data_page_name_the_licence_and_files(built_site):
     licence = (built_site / "daten" / "lizenz" / "index.html").read_text(encoding="utf-8")
-    assert pelicanconf.DATA_LICENSE["path"] in licence
+    assert licences.data_licence(pelicanconf.DATA_LICENSE)["path"] in licence
     data_page = (built_site / "daten" / "index.html").read_text(encoding="utf-8")
     for name in ("massnahmen.json", "programme.json", "massnahmen.csv", "datapackage.json", "aenderungen.atom",
                  "schema/measure.schema.json"):

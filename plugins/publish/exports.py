@@ -11,6 +11,7 @@ import io
 import json
 
 from plugins.present.open_data import DATA_DIR
+from plugins.publish.cells import csv_safe
 from plugins.publish.columns import LIST_SEPARATOR, measure_columns
 from plugins.read import schema
 
@@ -147,7 +148,7 @@ def cell(value) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return csv_safe(value) if isinstance(value, str) else str(value)  # record text never becomes a formula
 
 
 def table_schema() -> dict:

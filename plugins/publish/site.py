@@ -18,7 +18,7 @@ from plugins.derive.search.synonyms import catalogue_vocabulary
 from plugins.present import present
 from plugins.present.cost_report import COMPARE_DATA
 from plugins.present.open_data import FEED_PATH
-from plugins.publish import exports, feed, pages
+from plugins.publish import exports, feed, pages, xlsx
 from plugins.publish.summary import summary_ready
 from plugins.read import read_sources
 from plugins.read.problems import ContentErrors
@@ -51,7 +51,7 @@ class CatalogueGenerator(Generator):
         clock = time.perf_counter()
         sources, derived, presented, settings = self.pipeline
         files, package, counts = exports.export_files(presented.open_data, settings)
-        every_page = pages.page_list(sources, derived, presented, package, counts)
+        every_page = pages.page_list(sources, derived, presented, package, counts, settings["THEME"])
         if len(every_page) >= PARALLEL_FROM:  # half of the pages rendered and written by a forked child
             mine, theirs = alternate(every_page)
             rest = start(pages.write_pages, writer, self.get_template, self.context, theirs)
@@ -61,6 +61,7 @@ class CatalogueGenerator(Generator):
         files.update(derived.search.files)
         files[COMPARE_DATA] = presented.compare_json
         files[FEED_PATH] = feed.site_feed(presented.open_data, settings, sources.catalogue)
+        files.update(xlsx.site_workbooks(presented.open_data, settings, sources.catalogue))
         files["sitemap.xml"] = feed.site_sitemap(written + pages.pelican_pages(self.context), presented.open_data)
         output = Path(self.output_path)
         for relative, content in sorted(files.items()):

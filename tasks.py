@@ -25,7 +25,7 @@ def validate(c, paths="", strict=False, format="text"):
     """Check every record, the glossary and the thesaurus without building; --strict turns warnings into errors."""
     flags = (" --strict" if strict else "") + (f" --format {shlex.quote(format)}" if format != "text" else "")
     files = " ".join(shlex.quote(path) for path in shlex.split(paths or ""))
-    records = c.run(f"{PY} -m plugins.read --content {CONFIG['content']}{flags} {files}", pty=False, warn=True)
+    records = c.run(f"{PY} -m plugins.validate --content {CONFIG['content']}{flags} {files}", pty=False, warn=True)
     glossary = c.run(f"{PY} -m plugins.read.glossary_cli --content {CONFIG['content']}", pty=False, warn=True)
     thesaurus = c.run(f"{PY} -m plugins.derive.search.thesaurus_cli --content {CONFIG['content']}", pty=False, warn=True)
     if records.failed or glossary.failed or thesaurus.failed:  # both run, so an editor sees every problem at once

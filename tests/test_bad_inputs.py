@@ -81,7 +81,7 @@ def test_validate_command_prints_the_same_lines_and_a_count(tmp_path, monkeypatc
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
     import subprocess
     import sys
-    result = subprocess.run([sys.executable, "-m", "plugins.read", "--content", str(SCENARIO.relative_to(ROOT))],
+    result = subprocess.run([sys.executable, "-m", "plugins.validate", "--content", str(SCENARIO.relative_to(ROOT))],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 1
     assert _problem_lines(result.stderr) == ALL_LINES

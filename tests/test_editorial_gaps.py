@@ -56,7 +56,7 @@ def test_stale_counts_from_the_reference_year_like_the_costs_page():
 
 
 def _validator_gaps():
-    result = subprocess.run([sys.executable, "-m", "plugins.read"], cwd=ROOT, capture_output=True, text=True,
+    result = subprocess.run([sys.executable, "-m", "plugins.validate"], cwd=ROOT, capture_output=True, text=True,
                             env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300)
     assert result.returncode == 0, result.stderr
     fields = {gap.field: gap.key for gap in editorial_gaps.GAP_KINDS}
@@ -110,7 +110,7 @@ def test_every_listed_record_has_an_improve_link(built_site):
 
 @pytest.mark.parametrize("name", ["jumita.md"])
 def test_validate_names_the_gap_at_the_field_line(name):
-    result = subprocess.run([sys.executable, "-m", "plugins.read", f"content/measures/{name}"], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "plugins.validate", f"content/measures/{name}"], cwd=ROOT,
                             capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300)
     lines = (ROOT / "content" / "measures" / name).read_text(encoding="utf-8").splitlines()
     stale = next(line for line in result.stderr.splitlines() if ": as_of: Warnung: Stand " in line)

@@ -108,7 +108,7 @@ def test_a_broken_ref_in_a_schema_file_stops_the_build_with_one_german_line(tmp_
         "erwartet wird „#/$defs/NAME“ mit einem Namen aus den $defs von common.schema.json",
         "Abbruch: 1 Fehler in 1 Datei – die Website wurde nicht gebaut",
     ]
-    validate = subprocess.run([sys.executable, "-m", "plugins.read"], cwd=project, capture_output=True, text=True,
+    validate = subprocess.run([sys.executable, "-m", "plugins.validate"], cwd=project, capture_output=True, text=True,
                               timeout=300)
     assert validate.returncode == 1 and "Traceback" not in validate.stderr
     assert "long_txt" in validate.stderr

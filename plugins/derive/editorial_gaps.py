@@ -1,7 +1,7 @@
 """What a record still lacks: results, a comparable cost, a legal basis, a period, or a recent Stand.
 
 The one source of truth for the editors' to-do list: `make validate` prints these gaps as warnings
-(plugins/read/cli.py) and the page /mitmachen/luecken/ lists the same gaps per record. A record
+(plugins/validate.py) and the page /mitmachen/luecken/ lists the same gaps per record. A record
 is valid without them; `--strict` turns them into errors.
 """
 

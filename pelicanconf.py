@@ -4,10 +4,8 @@ import sys
 from pathlib import Path
 
 project_root = Path(__file__).resolve().parent
-if str(project_root) not in sys.path:  # the plugins are imported as the package `plugins`
+if str(project_root) not in sys.path:  # Pelican imports the plugin as the package `plugins`
     sys.path.insert(0, str(project_root))
-
-from plugins.present import fmt  # noqa: E402
 
 AUTHOR = "Redaktion Praxiskatalog"
 SITENAME = "Praxiskatalog Arbeitsmarktpolitik"
@@ -54,20 +52,14 @@ PLUGINS = ["plugins.publish"]
 # absolute addresses; a local build (SITEURL "") uses PUBLIC_URL, publishing sets SITEURL.
 PUBLIC_URL = "https://praxiskatalog.github.io/praxiskatalog"
 REPOSITORY_BRANCH = "main"  # "Bearbeiten" links open the record file on this branch of REPOSITORY_URL
+# Address of the editors for „Per E-Mail an die Redaktion“ (/mitmachen/) and „Fehler per E-Mail melden“
+# (record pages); while empty, the pages show „auszufüllen“ and the mail opens without a recipient.
+EDITORS_EMAIL = ""
 FEED_MAX_ITEMS = 50  # entries in /daten/aenderungen.atom, newest change first; dates come from git
-DATA_LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Namensnennung 4.0 International (CC BY 4.0)",
-                "path": "https://creativecommons.org/licenses/by/4.0/deed.de"}
-
-JINJA_FILTERS = {
-    "number_de": fmt.number_de,
-    "money": fmt.money,
-    "partial_date": fmt.partial_date,
-    "split_lead": fmt.split_lead,
-}
+# Licence of the data (exports, /daten/lizenz/): CC-BY-4.0, CC0-1.0, DL-DE-BY-2.0 or DL-DE-ZERO-2.0
+# (plugins/publish/notices.py), or a dict with name, title, path, attribution. The code is EUPL-1.2 (LICENSE).
+DATA_LICENSE = "CC-BY-4.0"
 
 # Record fields are untrusted text from many hands: escape everything unless marked safe.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
-
-# Shown on every record page for readers without an account ("Fehler melden … per E-Mail an die Redaktion");
-# empty: the page says "Adresse auszufüllen".
-EDITORS_EMAIL = ""
+# auto_reload off: every build makes new generators with a new environment, so templates never need a stat per include.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "auto_reload": False}

@@ -22,12 +22,13 @@ PY = shlex.quote(sys.executable)
 @task(help={"paths": "nur für diese Dateien auch Warnungen melden, z. B. --paths content/measures/x.md (mehrere in Anführungszeichen)",
             "strict": "Warnungen als Fehler behandeln", "format": "text oder github"})
 def validate(c, paths="", strict=False, format="text"):
-    """Check every record and the glossary without building; --strict turns warnings into errors."""
+    """Check every record, the glossary and the thesaurus without building; --strict turns warnings into errors."""
     flags = (" --strict" if strict else "") + (f" --format {shlex.quote(format)}" if format != "text" else "")
     files = " ".join(shlex.quote(path) for path in shlex.split(paths or ""))
-    records = c.run(f"{PY} -m plugins.read --content {CONFIG['content']}{flags} {files}", pty=False, warn=True)
+    records = c.run(f"{PY} -m plugins.validate --content {CONFIG['content']}{flags} {files}", pty=False, warn=True)
     glossary = c.run(f"{PY} -m plugins.read.glossary_cli --content {CONFIG['content']}", pty=False, warn=True)
-    if records.failed or glossary.failed:  # both run, so an editor sees every problem at once
+    thesaurus = c.run(f"{PY} -m plugins.derive.search.thesaurus_cli --content {CONFIG['content']}", pty=False, warn=True)
+    if records.failed or glossary.failed or thesaurus.failed:  # both run, so an editor sees every problem at once
         raise Exit(code=1)
 
 
@@ -35,14 +36,25 @@ def validate(c, paths="", strict=False, format="text"):
 def build(c, settings=None):
     """Build the publishable site into output/; exits non-zero on any content error."""
     settings = settings or CONFIG["settings_publish"]
-    c.run(f"{PY} -m plugins.build --settings {settings} --output {CONFIG['output']}")
+    c.run(f"{PY} -m plugins.build --settings {settings} --output {CONFIG['output']}", env=_build_date_env())
 
 
-@task
-def serve(c):
-    """Build, serve on http://localhost:8000 and rebuild when content, theme or settings change."""
-    c.run(f"{PY} -m pelican {CONFIG['content']} -s {CONFIG['settings_local']} -o {CONFIG['output']} "
-          f"--autoreload --listen --bind {CONFIG['host']} --port {CONFIG['port']}", pty=True)
+def _build_date_env() -> dict:
+    """SOURCE_DATE_EPOCH for the build: as set, else the last commit's time (docs: plugins/read/builddate.py)."""
+    import os
+
+    from plugins.read.builddate import last_commit_seconds
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return {}
+    seconds = last_commit_seconds(ROOT)
+    return {"SOURCE_DATE_EPOCH": str(seconds)} if seconds is not None else {}
+
+
+@task(help={"port": "Port, Standard 8000"})
+def serve(c, port=CONFIG["port"]):
+    """Build, then serve on http://127.0.0.1:8000; rebuild when content, theme, plugins or settings change."""
+    c.run(f"{PY} -m plugins.serve --settings {CONFIG['settings_local']} --output {CONFIG['output']} "
+          f"--host {CONFIG['host']} --port {int(port)}", pty=True)
 
 
 @task
@@ -72,11 +84,31 @@ def issue_form(c):
     c.run(f"{PY} -m plugins.publish.issue_form")
 
 
+# Markers are explained in CONTRIBUTING.md; `browser` and `build` are set by tests/conftest.py.
+FAST = "not browser and not build and not java and not node"
+
+
+@task
+def lint(c):
+    """ruff (rules in pyproject.toml) on the plugins, the tests, tasks.py and the settings; zero findings."""
+    ruff = shlex.quote(str(Path(sys.executable).with_name("ruff")))
+    c.run(f"{ruff} check --quiet plugins tests tasks.py pelicanconf.py publishconf.py", pty=False)
+
+
 @task
 def test(c, k=""):
-    """Run every test (unit, scenario builds, browser tests in Debian's chromium)."""
+    """ruff, then every test (unit, scenario builds, browser tests in Debian's chromium, Nu Html Checker)."""
+    lint(c)
     selection = f" -k {shlex.quote(k)}" if k else ""
     c.run(f"{PY} -m pytest -q{selection}", pty=False)
+
+
+@task
+def test_fast(c, k=""):
+    """ruff, then the tests without browser, site build, Java or node: seconds, for every change."""
+    lint(c)
+    selection = f" -k {shlex.quote(k)}" if k else ""
+    c.run(f"{PY} -m pytest -q -m {shlex.quote(FAST)}{selection}", pty=False)
 
 
 @task(help={"sizes": "Umfänge, z. B. real,1000,5000", "skip_browser": "ohne Messungen im Browser"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 from pathlib import Path
 
 from pelican import Pelican
@@ -12,8 +13,8 @@ from pelican.log import console
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
-from plugins.publish.summary import summary_ready
 from plugins.read.problems import ContentErrors
+from plugins.read.schema import SchemaError
 from plugins.settings import problems_in
 
 
@@ -21,7 +22,8 @@ def _size_kb(path: Path) -> int:
     return round(sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1024)
 
 
-def build(settings_file: str, output: str | None = None, content: str | None = None) -> int:
+def build(settings_file: str, output: str | None = None, content: str | None = None, timings: bool = False) -> int:
+    started = time.perf_counter()
     init_logging(level=logging.WARNING)
     overrides = {}
     if output:
@@ -35,10 +37,16 @@ def build(settings_file: str, output: str | None = None, content: str | None = N
     if problems:
         print(f"Abbruch: {ContentErrors(problems)}", file=sys.stderr)
         return 1
+    try:  # the schemas are read as the pipeline's modules load; a broken one is one line, not a traceback
+        from plugins.publish.summary import summary_ready
+    except SchemaError as error:
+        print(error, file=sys.stderr)
+        print("Abbruch: 1 Fehler in 1 Datei – die Website wurde nicht gebaut", file=sys.stderr)
+        return 1
     captured = {}
 
-    def capture(sender, parts):
-        captured["parts"] = parts
+    def capture(sender, parts, seconds):
+        captured["parts"], captured["seconds"] = parts, seconds
 
     summary_ready.connect(capture)
     pelican = Pelican(settings)
@@ -57,6 +65,10 @@ def build(settings_file: str, output: str | None = None, content: str | None = N
     pages = sum(1 for _ in output_path.rglob("*.html"))
     parts.append(f"{pages} Seiten, {_size_kb(output_path)} KB in {shown}/")
     print(", ".join(parts))
+    if timings:  # where the time goes (make bench): the pipeline's stages, and the rest (Pelican, imports, summary)
+        stages = dict(captured.get("seconds", {}))
+        stages["übrige"] = time.perf_counter() - started - sum(stages.values())
+        print("Zeiten: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in stages.items()), file=sys.stderr)
     return 0
 
 
@@ -65,8 +77,9 @@ def main(argv=None) -> int:
     parser.add_argument("--settings", default="publishconf.py")
     parser.add_argument("--output")
     parser.add_argument("--content")
+    parser.add_argument("--zeiten", action="store_true", help="Dauer der Stufen lesen, ableiten, darstellen, veröffentlichen")
     args = parser.parse_args(argv)
-    return build(args.settings, args.output, args.content)
+    return build(args.settings, args.output, args.content, args.zeiten)
 
 
 if __name__ == "__main__":

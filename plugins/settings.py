@@ -29,11 +29,13 @@ SETTINGS = (
     Setting("SITESUBTITLE", (str,), "", "Untertitel der Website (Kopfzeile, Datenpaket)"),
     Setting("REPOSITORY_URL", (str,), "", "Adresse des Repositorys; Links „Bearbeiten“ und „Fehler melden“"),
     Setting("REPOSITORY_BRANCH", (str,), "main", "Zweig, auf dem „Bearbeiten“ die Datei öffnet"),
+    Setting("EDITORS_EMAIL", (str,), "", "E-Mail-Adresse der Redaktion für „Per E-Mail an die Redaktion“ und "
+            "„Fehler per E-Mail melden“; leer wird „auszufüllen“ angezeigt"),
     Setting("PUBLIC_URL", (str,), "", "öffentliche Adresse für Sitemap, Feed und JSON-LD, wenn SITEURL leer ist"),
-    Setting("DATA_LICENSE", (dict,), None, "Lizenz der offenen Daten: name, title, path"),
+    Setting("DATA_LICENSE", (str, dict), "CC-BY-4.0", "Lizenz der offenen Daten: CC-BY-4.0, CC0-1.0, DL-DE-BY-2.0, "
+            "DL-DE-ZERO-2.0 oder eine Zuordnung mit name, title, path"),
     Setting("COSTS_PRICE_INDEX", (str, Path), None, "CSV-Datei mit dem Verbraucherpreisindex (jahr,vpi_…)"),
     Setting("COSTS_BASE_YEAR", (int,), None, "Basisjahr der Kosten in Preisen eines Jahres; ohne Angabe das letzte Jahr des Index"),
-    Setting("EDITORS_EMAIL", (str,), "", "E-Mail-Adresse der Redaktion für „Fehler melden“ ohne Konto; leer: „Adresse auszufüllen“"),
     Setting("COSTS_REFERENCE_YEAR", (int,), None, "Bezugsjahr, an dem das Alter eines Stands gemessen wird; ohne Angabe das Basisjahr"),
 )
 DECLARED = MappingProxyType({setting.name: setting for setting in SETTINGS})

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from plugins.read.model import build_catalogue
+from plugins.read.model import build_catalogue, thawed
 from plugins.read.validate import check_tree
 
 from .conftest import ROOT, SEEDS
@@ -147,3 +147,47 @@ def test_record_texts_are_summaries_not_copied_paragraphs(catalogue):
                 copied.append(f"{record.path}: „{' '.join(words[i:i + window])} …“")
                 break
     assert copied == []
+
+
+# Official titles that must stand as the source gives them: the name of a programme or directive is
+# not a paraphrase. Each exception names the record file, the field and what the title is.
+OFFICIAL_TITLES = {
+    ("content/programmes/esf-richtlinie-wiedereingliederung.md", "title"):
+        "amtlicher Titel der ESF-Richtlinie des Landes Sachsen-Anhalt",
+}
+
+
+def _front_matter_texts(data, path=()):
+    """(field name, text) for every text value of the front matter, nested groups and lists included."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _front_matter_texts(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _front_matter_texts(value, path + (index,))
+    elif isinstance(data, str):
+        yield ".".join(str(part) for part in path), data
+
+
+def test_front_matter_texts_do_not_copy_runs_of_more_than_20_words(catalogue):
+    """Every text field of the front matter (not only summary and body): no run of 21 or more consecutive
+    words stands verbatim in the cited source, except the official titles listed in OFFICIAL_TITLES."""
+    window = 21
+    shingles = {}
+    for document in SEED_FILES:
+        words = _words(_seed(document))
+        shingles[document] = {tuple(words[i:i + window]) for i in range(len(words) - window + 1)}
+    copied, used_exceptions = [], set()
+    for record in catalogue.records:
+        seen = shingles[record.get("source")["document"]]
+        for name, text in _front_matter_texts(thawed(record.data)):
+            words = _words(text)
+            for i in range(len(words) - window + 1):
+                if tuple(words[i:i + window]) in seen:
+                    if (record.path, name) in OFFICIAL_TITLES:
+                        used_exceptions.add((record.path, name))
+                    else:
+                        copied.append(f"{record.path}: {name}: „{' '.join(words[i:i + window])} …“")
+                    break
+    assert copied == []
+    assert used_exceptions == set(OFFICIAL_TITLES)  # an exception that no longer matches is removed

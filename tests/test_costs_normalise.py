@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from plugins.derive.evidence import LEVELS, evidence, evidence_level
 from plugins.derive.costs import comparable_cost, to_eur
 from plugins.derive.costs import normalise as derived_costs
+from plugins.derive.evidence import LEVELS, evidence, evidence_level
 from plugins.present.costs import SummaryText, step_text
 from plugins.read.prices import PriceIndexError, default_price_index, load_price_index
 

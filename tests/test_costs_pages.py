@@ -10,6 +10,8 @@ import pytest
 
 from .conftest import DATA, ROOT, run_build
 
+# Checked here in the built pages (tests/test_meta.py): /kosten/ with its charts, /vergleich/ and its data.
+BUILD_COVERS = ("plugins.present.cost_report", "plugins.present.chart", "plugins.present.compare", "plugins.present.costs")
 SCENARIO = DATA / "costs" / "content"
 NBSP = "\u00a0"
 
@@ -181,6 +183,7 @@ class _Svg(HTMLParser):
             self.current["ids"][self.inside] += data
 
 
+@pytest.mark.build  # by hand: the fixture comes from request.getfixturevalue, which conftest.py cannot see
 @pytest.mark.parametrize("site", ["built_site", "scenario_site"])
 def test_every_chart_has_an_accessible_name_and_matches_its_table(site, request):
     output = request.getfixturevalue(site)

@@ -12,11 +12,12 @@ import sys
 import pytest
 import yaml
 
+from plugins.derive.editorial_gaps import gap_warnings
 from plugins.publish import issue_form  # plugins.open_data
 from plugins.read import schema
-from plugins.read.cli import github_annotation
 from plugins.read.problems import Problem
 from plugins.read.validate import check_tree
+from plugins.validate import github_annotation
 
 from .conftest import DATA, ROOT
 from .test_bad_inputs import EXPECTED
@@ -25,7 +26,7 @@ GITHUB = ROOT / ".github"
 
 
 def _validate(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "plugins.read", *args], cwd=cwd, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "plugins.validate", *args], cwd=cwd, capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
 
 
@@ -48,15 +49,15 @@ def test_github_format_puts_each_error_at_its_file_and_line():
     first = result.stdout.splitlines()[0]
     assert first == f"::error file={path},line={line},title={field}::{message}"
     # errors in the other files still count: the build would fail on them
-    assert sum(1 for out in result.stdout.splitlines() if out.startswith("::error ")) == 17
+    assert sum(1 for out in result.stdout.splitlines() if out.startswith("::error ")) == 21  # one per file in tests/data/bad_inputs
 
 
 def test_named_files_get_their_warnings_and_strict_makes_them_fail(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(DATA / "good_minimal" / "content", content)
     thin = content / "measures" / "gute-massnahme.md"
-    _, errors, warnings = check_tree(content)
-    assert errors == [] and warnings, "the scenario needs a thin record"
+    raws, errors, warnings = check_tree(content)
+    assert errors == [] and gap_warnings(raws), "the scenario needs a thin record"
     programme = str(content / "programmes" / "testprogramm.md")
     quiet = _validate("--content", str(content), programme, cwd=tmp_path)
     assert quiet.returncode == 0
@@ -174,7 +175,7 @@ def test_workflow_files_parse_and_run_the_project_commands():
     assert set(checks["jobs"]) == {"validate", "build", "test"}
     steps = " ".join(str(step.get("run", "")) + str(step.get("with", "")) for job in checks["jobs"].values()
                      for step in job["steps"])
-    for command in ("python -m plugins.read --format github", "python -m plugins.build", "make test",
+    for command in ("python -m plugins.validate --format github", "python -m plugins.build", "make test",
                     "plugins.publish.issue_form --check", "'fetch-depth': 0"):
         assert command in steps, command
     assert "${{ steps" not in steps  # file names never go into the script text
@@ -238,3 +239,22 @@ def test_make_validate_checks_records_and_glossary_and_reports_both(tmp_path):
                            capture_output=True, text=True, env=env, timeout=300)
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "content/glossary.yaml: keine Fehler" in clean.stdout + clean.stderr
+
+
+def test_report_by_mail_carries_the_record_and_reads_back_exactly():
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    from plugins.present.corrections import report_mail_url
+
+    class Record:
+        title, short_name = "Teilzeit & Ausbildung „Plus“", "TAP"
+
+    url = report_mail_url({"EDITORS_EMAIL": "redaktion@example.org"}, Record(), "content/measures/tap.md",
+                          "https://example.org/massnahmen/tap/")
+    parts = urlsplit(url)
+    assert parts.scheme == "mailto" and unquote(parts.path) == "redaktion@example.org"
+    query = parse_qs(parts.query)
+    assert query["subject"] == ["Fehler: TAP"]
+    assert "im Eintrag „Teilzeit & Ausbildung „Plus““" in query["body"][0]
+    assert "\r\nEintrag: https://example.org/massnahmen/tap/\r\n" in query["body"][0]
+    assert report_mail_url({}, Record(), "x", "y").startswith("mailto:?subject=")  # no address set: no recipient

@@ -11,11 +11,13 @@ from playwright.sync_api import expect
 
 import pelicanconf
 from plugins.read import schema
-from plugins.publish.record_template import slugify
+from plugins.read.slugs import file_slug
 from plugins.read.validate import check_tree
 
 from .conftest import DATA, ROOT
 
+# Checked here on the built /mitmachen/ page (tests/test_meta.py): the form fields generated from the schema.
+BUILD_COVERS = ("plugins.present.form",)
 TITLE = "Teilzeitausbildung für Mütter: „Zweite Chance“ in Groß-Gerau"
 
 
@@ -78,9 +80,11 @@ def test_filled_form_produces_a_file_the_validator_accepts(clipboard_page, site_
     page = clipboard_page
     page.goto(site_url + "/mitmachen/")
     _fill_valid(page)
+    assert page.locator("#f-body").input_value() == ""  # starts empty; the headings are a hint
+    page.get_by_role("button", name="Gliederung in das Feld einfügen").click()
     page.get_by_role("button", name="Prüfen und Datei erzeugen").click()
     status = page.locator("#mitmachen-status")
-    name = f"{slugify(TITLE)}.md"
+    name = f"{file_slug(TITLE)}.md"
     expect(status).to_have_text(f"Alle Angaben sind gültig. Die Datei {name} ist fertig.")
     assert page.locator("#mitmachen-fehler").is_hidden()
     assert page.locator("#mitmachen-dateiname").inner_text() == f"content/measures/{name}"
@@ -92,7 +96,7 @@ def test_filled_form_produces_a_file_the_validator_accepts(clipboard_page, site_
     (content / "measures" / name).write_text(text, encoding="utf-8")
     raws, errors, warnings = check_tree(content, display_root=tmp_path)
     assert [str(e) for e in errors] == []
-    record = next(raw for raw in raws["measure"] if raw.slug == slugify(TITLE))
+    record = next(raw for raw in raws["measure"] if raw.slug == file_slug(TITLE))
     assert record.data["title"] == TITLE
     assert record.data["legal_basis"] == ["§ 16a SGB II", "§ 45 SGB III"]
     assert record.data["cost_per_participant"] == [{"amount": 5250.5, "currency": "EUR", "per": "participation",
@@ -111,9 +115,9 @@ def test_filled_form_produces_a_file_the_validator_accepts(clipboard_page, site_
     expect(status).to_have_text("Der Inhalt der Datei ist in der Zwischenablage.")
     assert page.evaluate("navigator.clipboard.readText()") == text
 
-    link = urlsplit(page.get_by_role("link", name="Im Repository als neue Datei einreichen").get_attribute("href"))
-    assert f"{link.scheme}://{link.netloc}{link.path}" == f"{pelicanconf.REPOSITORY_URL}/new/main/content/measures"
-    assert parse_qs(link.query) == {"filename": [name], "value": [text]}
+    link = urlsplit(page.get_by_role("link", name="Auf GitHub als Vorschlag einreichen").get_attribute("href"))
+    assert f"{link.scheme}://{link.netloc}{link.path}" == f"{pelicanconf.REPOSITORY_URL}/new/main"
+    assert parse_qs(link.query) == {"filename": [f"content/measures/{name}"], "value": [text]}
 
 
 def test_bad_entries_get_messages_next_to_the_field(page, site_url):
@@ -177,7 +181,7 @@ def test_repeated_groups_can_be_added_and_removed_by_keyboard(page, site_url):
     assert items.locator("legend").first.inner_text() == "Ergebnisse: Eintrag 1"
 
 
-@pytest.mark.parametrize("path", ["/mitmachen/", "/daten/", "/daten/woerterbuch/", "/daten/lizenz/"])
+@pytest.mark.parametrize("path", ["/mitmachen/", "/daten/", "/daten/woerterbuch/", "/daten/lizenz/", "/lizenzen/", "/mitmachen/luecken/"])
 def test_editor_and_data_pages_have_no_wcag_violations(browser, site_url, path):
     from .test_accessibility import axe_violations
 

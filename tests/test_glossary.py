@@ -7,9 +7,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from plugins.read.glossary import Entry, anchor_of, load_glossary
-from plugins.present.abbreviations import OPT_OUT, SKIP_INSIDE, VOID, mark_abbreviations, markable_texts
 from plugins.derive.keywords import sort_key
+from plugins.present.abbreviations import OPT_OUT, SKIP_INSIDE, VOID, mark_abbreviations, markable_texts
+from plugins.read.glossary import Entry, anchor_of, load_glossary
 from plugins.read.model import build_catalogue
 from plugins.read.validate import check_tree
 

@@ -13,9 +13,9 @@ import re
 
 import pytest
 
-from plugins.read.glossary import load_glossary
 from plugins.present.abbreviations import form_pattern
 from plugins.read import schema
+from plugins.read.glossary import load_glossary
 from plugins.read.validate import check_tree
 
 from .conftest import ROOT

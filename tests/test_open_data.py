@@ -17,7 +17,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 import pelicanconf
-from plugins.present import jsonld
+from plugins.present import jsonld, licences
 from plugins.publish.columns import LIST_SEPARATOR
 from plugins.read import schema
 from plugins.read.model import build_catalogue, thawed
@@ -26,6 +26,8 @@ from plugins.read.validate import check_tree
 
 from .conftest import ROOT
 
+# Checked here in the built site (tests/test_meta.py): the files under /daten/, the Atom feed and sitemap.xml.
+BUILD_COVERS = ("plugins.publish.exports", "plugins.publish.feed", "plugins.present.open_data", "plugins.publish.pages", "plugins.publish.site", "plugins.publish.writer")
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 BASE = pelicanconf.PUBLIC_URL
@@ -81,7 +83,7 @@ def test_csv_has_one_row_per_measure_with_the_same_values_as_the_json(built_site
     rows = _csv_rows(built_site)
     entries = _json(built_site, "massnahmen.json")["records"]
     assert [row["id"] for row in rows] == [entry["id"] for entry in entries]
-    for row, entry in zip(rows, entries):
+    for row, entry in zip(rows, entries, strict=True):
         data = entry["data"]
         assert row["url"] == entry["url"]
         assert row["title"] == data["title"]
@@ -128,7 +130,7 @@ def test_data_package_is_valid_for_frictionless(built_site):
     report = validate(str(built_site / "daten" / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
     package = _json(built_site, "datapackage.json")
-    assert package["licenses"][0]["name"] == pelicanconf.DATA_LICENSE["name"]
+    assert package["licenses"][0]["name"] == licences.data_licence(pelicanconf.DATA_LICENSE)["name"]
     for resource in package["resources"]:
         assert (built_site / "daten" / resource["path"]).is_file(), resource["path"]
 
@@ -219,7 +221,8 @@ def test_feed_is_atom_with_the_newest_changes_first(built_site):
         url = entry.find(f"{ATOM}link").get("href")
         assert url.startswith(BASE + "/")
         assert (built_site / url.removeprefix(BASE + "/") / "index.html").is_file()
-        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", entry.find(f"{ATOM}updated").text)
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", entry.find(f"{ATOM}updated").text)  # RFC 3339, UTC
+        assert entry.find(f"{ATOM}category").get("label") in ("Maßnahme", "Programm", "Region")
         assert entry.find(f"{ATOM}title").text.startswith(("Neu: ", "Geändert: "))
 
 
@@ -251,7 +254,7 @@ def test_dictionary_page_documents_every_field_value_and_column(built_site):
 
 def test_licence_page_and_data_page_name_the_licence_and_files(built_site):
     licence = (built_site / "daten" / "lizenz" / "index.html").read_text(encoding="utf-8")
-    assert pelicanconf.DATA_LICENSE["path"] in licence
+    assert licences.data_licence(pelicanconf.DATA_LICENSE)["path"] in licence
     data_page = (built_site / "daten" / "index.html").read_text(encoding="utf-8")
     for name in ("massnahmen.json", "programme.json", "massnahmen.csv", "datapackage.json", "aenderungen.atom",
                  "schema/measure.schema.json"):

@@ -11,6 +11,8 @@ import xml.etree.ElementTree as ET
 
 from .conftest import DATA, run_build
 
+# Checked here through builds of a git repository and of a folder without git (tests/test_meta.py).
+BUILD_COVERS = ("plugins.read.history",)
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -45,13 +47,13 @@ def test_a_record_changed_in_git_shows_up_in_the_feed_with_its_date(tmp_path):
 
     root, entries = _entries(site)
     changed, untouched = entries["gute-massnahme"], entries["testprogramm"]
-    assert changed.find(f"{ATOM}updated").text == "2024-03-02T11:30:00Z"
-    assert changed.find(f"{ATOM}published").text == "2024-01-15T09:00:00Z"
+    assert changed.find(f"{ATOM}updated").text == "2024-03-02T11:30:00+00:00"  # RFC 3339 as feedgenerator writes it
+    assert changed.find(f"{ATOM}published").text == "2024-01-15T09:00:00+00:00"
     assert changed.find(f"{ATOM}title").text.startswith("Geändert: ")
-    assert untouched.find(f"{ATOM}updated").text == "2024-01-15T09:00:00Z"
+    assert untouched.find(f"{ATOM}updated").text == "2024-01-15T09:00:00+00:00"
     assert untouched.find(f"{ATOM}title").text.startswith("Neu: ")
-    assert root.find(f"{ATOM}updated").text == "2024-03-02T11:30:00Z"
-    assert [e.find(f"{ATOM}updated").text for e in root.findall(f"{ATOM}entry")][0] == "2024-03-02T11:30:00Z"
+    assert root.find(f"{ATOM}updated").text == "2024-03-02T11:30:00+00:00"
+    assert [e.find(f"{ATOM}updated").text for e in root.findall(f"{ATOM}entry")][0] == "2024-03-02T11:30:00+00:00"
 
     page = (site / "massnahmen" / "gute-massnahme" / "index.html").read_text(encoding="utf-8")
     assert 'zuletzt geändert am <time datetime="2024-03-02">02.03.2024</time>' in page
@@ -76,7 +78,7 @@ def test_without_git_the_build_says_why_and_the_feed_is_empty(tmp_path):
     assert "Traceback" not in result.stdout + result.stderr
     root, entries = _entries(tmp_path / "out")
     assert entries == {}
-    assert root.find(f"{ATOM}updated").text.endswith("T00:00:00Z")
+    assert root.find(f"{ATOM}updated").text.endswith("T00:00:00+00:00")
     page = (tmp_path / "out" / "massnahmen" / "gute-massnahme" / "index.html").read_text(encoding="utf-8")
     assert "Stand der Angaben" in page and "zuletzt geändert" not in page
     assert ">Eintrag verbessern</a>" in page and ">Fehler melden</a>" in page

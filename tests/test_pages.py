@@ -47,7 +47,7 @@ def test_measure_page_is_a_steckbrief_with_the_fact_box_first(built_site):
     assert '<html lang="de">' in html
     assert html.index("Auf einen Blick") < html.index("<h2>Ziel</h2>")
     for fact in ("Träger Jobcenter Main-Kinzig-Kreis", "Bundesland Hessen", "§ 45 SGB III",
-                 "rund 5.250 € je Teilnahme", "rund 279.000 €", "Seiten 31–33"):
+                 "rund 5.250 € je Teilnehmer/-in", "rund 279.000 €", "Seiten 31–33"):
         assert fact in text
     assert "/zielgruppen/langzeitleistungsbeziehende/" in links
     assert "/rechtsgrundlagen/45-sgb-iii/" in links

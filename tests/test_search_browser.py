@@ -7,10 +7,11 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from plugins.read.model import build_catalogue
-from plugins.read.validate import check_tree
+from plugins.derive import listed
 from plugins.derive.search.index import SearchIndex
 from plugins.derive.search.query import search
+from plugins.read.model import build_catalogue
+from plugins.read.validate import check_tree
 
 from .conftest import DATA, ROOT, run_build, serve
 
@@ -50,20 +51,20 @@ def test_typing_a_query_lists_the_expected_records_best_first(page, site_url, bu
 
 
 def test_a_query_without_results_offers_a_shorter_start_and_ways_to_browse(page, site_url, built_site):
-    """The records say "Sprachförderung", the visitor types "Sprachkurs": the page offers "Sprach"."""
-    page.goto(site_url + "/suche/?q=Sprachkurs")
-    assert result_urls(page) == [] == expected_urls(built_site, "Sprachkurs")
-    assert page.locator("#search-status").inner_text() == "Keine Treffer für „Sprachkurs“."
+    """No record says "Familienkasse", not even split or with a typo: the page offers "Familien"."""
+    page.goto(site_url + "/suche/?q=Familienkasse")
+    assert result_urls(page) == [] == expected_urls(built_site, "Familienkasse")
+    assert page.locator("#search-status").inner_text() == "Keine Treffer für „Familienkasse“."
     help_box = page.locator("#search-help")
     assert help_box.is_visible()
     for name in ("Zielgruppen", "Handlungsfeldern", "Bundesländern", "Stichwortverzeichnis"):
         assert help_box.get_by_role("link", name=name, exact=True).is_visible()
-    expected = expected_urls(built_site, "Sprach")
+    expected = expected_urls(built_site, "Familien")
     assert expected
     link = page.locator("#search-suggestion-link")
-    assert link.inner_text() == f"„Sprach“ ({len(expected)} Treffer)"
+    assert link.inner_text() == f"„Familien“ ({len(expected)} Treffer)"
     link.click()
-    page.wait_for_url("**/suche/?q=Sprach")
+    page.wait_for_url("**/suche/?q=Familien")
     assert result_urls(page) == expected
     assert not help_box.is_visible()
 
@@ -87,7 +88,8 @@ def test_an_abbreviation_finds_records_that_only_spell_it_out(page, site_url, bu
 def test_the_page_without_results_passes_axe(browser, site_url):
     from .test_accessibility import axe_violations_at
 
-    assert axe_violations_at(browser, site_url + "/suche/?q=Sprachkurs", ready="#search-suggestion:not([hidden])") == []
+    assert axe_violations_at(browser, site_url + "/suche/?q=Familienkasse", ready="#search-suggestion:not([hidden])") == []
+    assert axe_violations_at(browser, site_url + "/suche/?q=Langzeitarbeitlose", ready="#search-didyoumean:not([hidden])") == []
 
 
 @pytest.mark.parametrize("query, url", [("§ 16i", "/programme/stabilisierung-und-teilhabe/"),
@@ -118,9 +120,10 @@ def test_first_results_come_from_the_core_part_while_the_full_text_loads(page, s
     assert len(held) == 1
     held[0].continue_()
     urls = result_urls(page)
-    assert urls == expected_urls(built_site, "Teilqualifizierung")
+    expected = expected_urls(built_site, "Teilqualifizierung")
+    assert urls == expected[:50]  # the first page of results
     assert page.locator("#search-results .search-snippet").count() == len(urls)
-    assert page.locator("#search-status").inner_text() == f"{len(urls)} Treffer für „Teilqualifizierung“."
+    assert page.locator("#search-status").inner_text().startswith(f"{len(expected)} Treffer für „Teilqualifizierung“")
     # The core part is preloaded with the page; the script's fetch takes that download, no second one.
     assert requested.count("/suche/kern.json") == 1 and requested.count("/suche/volltext.json") == 1
 
@@ -230,13 +233,19 @@ def test_markup_from_the_index_is_shown_as_text(page, search_scenario):
     page.goto(search_scenario + "/suche/?q=Werkstattprojekt")
     page.wait_for_selector("#search-results[data-complete='true'] > li")
     link = page.locator("#search-results > li h2 a").first
-    assert link.inner_text() == "<img src=x onerror=alert(1)> Werkstattprojekt"
+    assert link.inner_text() == "<b>Werkstatt</b><script>alert('name')</script>"  # the short name, as text
+    subtitle = page.locator("#search-results .record-card-subtitle").first
+    assert subtitle.inner_text() == "<img src=x onerror=alert(1)> Werkstattprojekt"
     assert page.locator("#search-results img, #search-results script, #search-results svg, #search-results b").count() == 0
     snippet = page.locator("#search-results .search-snippet").first.inner_text()
     assert "<img src=x onerror=alert('summary')>" in snippet
-    assert page.locator("#search-results .search-result-meta").first.inner_text() == "Maßnahme · Jobcenter <i>Testkreis</i> · Hessen"
+    assert page.locator("#search-results .search-result-meta").first.inner_text() == "Maßnahme · Jobcenter <i>Testkreis</i>"
+    facts = page.locator("#search-results > li").first.locator(".card-facts")
+    assert dict(zip(facts.locator("dt").all_inner_texts(), facts.locator("dd").all_inner_texts(), strict=True))["Land"] == "Hessen"
     page.goto(search_scenario + "/massnahmen/?q=Werkstattprojekt")
-    page.wait_for_function("() => document.getElementById('record-list').dataset.shown === '1'")
+    page.wait_for_function("() => document.getElementById('record-list').dataset.shown !== undefined")
+    assert page.eval_on_selector_all("#record-list .record-card:not([hidden]) h2 a", "links => links.map(a => a.textContent)")[0] \
+        == "<b>Werkstatt</b><script>alert('name')</script>"
     assert page.locator("#filter-chips button").first.inner_text() == "Suchbegriff: Werkstattprojekt ×"
     assert dialogs == []
 
@@ -244,7 +253,11 @@ def test_markup_from_the_index_is_shown_as_text(page, search_scenario):
 def test_numbers_and_paragraphs_are_found(page, search_scenario):
     for query in ("§ 16i", "16i", "2019", "U25", "50plus", "Quartier", "Projekt"):
         page.goto(search_scenario + "/suche/?q=" + query.replace("§", "%C2%A7").replace(" ", "+"))
-        assert result_urls(page) == ["/massnahmen/measure-legal-basis-16i/"], query
+        urls = result_urls(page)
+        if query in ("Quartier", "Projekt"):  # also found: "Werkstattprojekt" (compound parts) and near terms
+            assert "/massnahmen/measure-legal-basis-16i/" in urls, query
+        else:  # numbers and short words stay exact
+            assert urls == ["/massnahmen/measure-legal-basis-16i/"], query
 
 
 def visible_cards(page):
@@ -257,19 +270,25 @@ def count_of(page, param, value):
     return int(text.strip("()"))
 
 
+def groups(record):
+    return record.get("target_groups") or []
+
+
 def test_combined_filters_narrow_the_list_and_the_counts(page, site_url, catalogue):
+    """/massnahmen/ lists measures and programmes; every filter applies to both."""
     page.goto(site_url + "/massnahmen/?zielgruppe=alleinerziehende&land=bayern")
     page.wait_for_selector("#filter-form:not([hidden])")
-    expected = [m for m in catalogue.measures
-                if "alleinerziehende" in m.get("target_groups") and m.get("state") == "bayern"]
+    everything = listed(catalogue)
+    expected = [m for m in everything if "alleinerziehende" in groups(m) and m.get("state") == "bayern"]
     assert expected, "the real catalogue has single-parent measures in Bayern"
     assert sorted(visible_cards(page)) == sorted("/" + m.url for m in expected)
-    assert page.locator("#filter-status").inner_text() == f"{len(expected)} von {len(catalogue.measures)} Maßnahmen passen zur Auswahl."
+    assert page.locator("#filter-status").inner_text() == \
+        f"{len(expected)} von {len(everything)} Maßnahmen und Programmen passen zur Auswahl."
     # A count is what choosing that value would give together with the other filters.
-    in_bayern = [m for m in catalogue.measures if m.get("state") == "bayern"]
+    in_bayern = [m for m in everything if m.get("state") == "bayern"]
     for group in ("alleinerziehende", "jugendliche", "gesundheit"):
-        assert count_of(page, "zielgruppe", group) == sum(group in m.get("target_groups") for m in in_bayern), group
-    single_parents = [m for m in catalogue.measures if "alleinerziehende" in m.get("target_groups")]
+        assert count_of(page, "zielgruppe", group) == sum(group in groups(m) for m in in_bayern), group
+    single_parents = [m for m in everything if "alleinerziehende" in groups(m)]
     assert count_of(page, "land", "hessen") == sum(m.get("state") == "hessen" for m in single_parents)
     # OR within a filter: adding Hessen widens (or keeps) the list.
     page.locator(".filter-panel > summary").click()  # the filters sit in a closed panel; the chips show the choice
@@ -290,24 +309,24 @@ def test_filters_combine_with_a_text_query_and_sort(page, site_url, built_site, 
     page.goto(site_url + "/massnahmen/?q=Coaching&land=hessen")
     page.wait_for_function("() => document.getElementById('record-list').dataset.shown !== undefined")
     found = [url for url in expected_urls(built_site, "Coaching") if url.startswith("/massnahmen/")]
-    hessen = {"/" + m.url for m in catalogue.measures if m.get("state") == "hessen"}
+    hessen = {"/" + m.url for m in listed(catalogue) if m.get("state") == "hessen"}
     assert visible_cards(page) == [url for url in found if url in hessen]
     page.locator(".filter-panel > summary").click()
     page.locator("#filter-sort").select_option("titel")
     page.wait_for_function("() => new URLSearchParams(location.search).get('sortierung') === 'titel'")
-    order = ["/" + m.url for m in catalogue.measures]
+    order = ["/" + m.url for m in listed(catalogue)]
     assert visible_cards(page) == sorted(visible_cards(page), key=order.index)
 
 
 def test_filters_by_keyboard_and_removable_chips(page, site_url, catalogue):
     page.goto(site_url + "/massnahmen/")
     page.wait_for_selector("#filter-form:not([hidden])")
-    assert len(visible_cards(page)) == len(catalogue.measures)
+    assert len(visible_cards(page)) == len(listed(catalogue))
     page.locator(".filter-panel > summary").click()
     page.locator("#filter-zielgruppe-jugendliche").focus()
     page.keyboard.press("Space")
     page.wait_for_function("() => location.search === '?zielgruppe=jugendliche'")
-    young = ["/" + m.url for m in catalogue.measures if "jugendliche" in m.get("target_groups")]
+    young = ["/" + m.url for m in listed(catalogue) if "jugendliche" in groups(m)]
     assert visible_cards(page) == young
     chip = page.locator("#filter-chips button")
     label = catalogue.measures[0].label_of("target_groups", "jugendliche")
@@ -315,7 +334,7 @@ def test_filters_by_keyboard_and_removable_chips(page, site_url, catalogue):
     chip.focus()
     page.keyboard.press("Enter")
     page.wait_for_function("() => location.search === ''")
-    assert len(visible_cards(page)) == len(catalogue.measures)
+    assert len(visible_cards(page)) == len(listed(catalogue))
     assert not page.locator("#filter-zielgruppe-jugendliche").is_checked()
     assert page.evaluate("document.activeElement.id") == "filter-zielgruppe-jugendliche"
 
@@ -325,7 +344,7 @@ def test_without_javascript_the_list_shows_every_record_and_the_facet_pages(brow
     page = context.new_page()
     page.goto(site_url + "/massnahmen/?zielgruppe=alleinerziehende")
     assert page.locator("#filter-form").is_hidden()
-    assert page.locator("#record-list .record-card").count() == len(catalogue.measures)
+    assert page.locator("#record-list .record-card").count() == len(listed(catalogue))
     page.locator("main").get_by_role("link", name="Zielgruppen", exact=True).click()
     assert page.locator("h1").inner_text() == "Zielgruppen"
     page.goto(site_url + "/suche/?q=Teilzeit")

@@ -6,15 +6,15 @@ import json
 
 import pytest
 
-from plugins.derive.facets import facet
-from plugins.read.model import build_catalogue
-from plugins.read.validate import check_tree
 from plugins.derive import filters
+from plugins.derive.facets import facet
 from plugins.derive.search import german
 from plugins.derive.search.compact import compact
 from plugins.derive.search.documents import CORE_FIELDS, FULL_TEXT_FIELDS, core_fields, full_text_fields
-from plugins.derive.search.index import SearchIndex, _builder, dumps
+from plugins.derive.search.index import SearchIndex, _builder, compact_index, dumps
 from plugins.derive.search.query import search
+from plugins.read.model import build_catalogue
+from plugins.read.validate import check_tree
 
 from .conftest import DATA, ROOT, run_build
 
@@ -67,14 +67,16 @@ def test_german_pipeline_keeps_every_letter_and_number():
 
 
 def test_the_fast_path_builds_the_index_lunr_py_builds_from_plain_text():
-    """The builder gets word lists and one cached pipeline step (plugins/search/german.py); lunr.py
+    """The build counts terms itself (index.compact_index); the builder gets word lists and one cached
+    pipeline step (plugins/derive/search/german.py); lunr.py
     left to itself tokenizes the text and runs trimmer, stop-word filter and stemmer one by one.
     Both must give the same index for the whole real catalogue, text with hyphens, no-break spaces and § included."""
     raws, errors, _ = check_tree(ROOT / "content")
     assert errors == []
     records = build_catalogue(raws).records
     extra = {"ref": str(len(records)), "title": "Eingliederungs-Zuschuss\u00a0nach § 16e –- über  50-Jährige",
-             "short_name": "", "keywords": "-Projekt- (Quartier)", "target_groups": "", "legal_basis": "§§", "place": "", "aliases": "AGH SGB II"}
+             "short_name": "", "keywords": "-Projekt- (Quartier)", "target_groups": "", "legal_basis": "§§", "place": "", "aliases": "AGH SGB II",
+             "synonyms": "Ein-Euro-Job EinEuroJob", "parts": "zuschuss beratung"}
     for fields, extract in ((CORE_FIELDS, core_fields), (FULL_TEXT_FIELDS, full_text_fields)):
         documents = [{"ref": str(ref), **extract(record)} for ref, record in enumerate(records)]
         if fields is CORE_FIELDS:
@@ -91,12 +93,13 @@ def test_the_fast_path_builds_the_index_lunr_py_builds_from_plain_text():
             reference.add(document)
         fast = _builder(fields, documents)
         assert compact(fast) == compact(reference)
+        assert compact_index(fields, documents) == compact(reference)  # what the build writes, without a Builder
         assert len(compact(fast)["terms"]) > 100
 
 
 def test_aliases_add_the_abbreviation_where_a_record_only_spells_it_out():
-    from plugins.read.glossary import Entry
     from plugins.derive.search.aliases import Aliases
+    from plugins.read.glossary import Entry
 
     aliases = Aliases([Entry("AGH", "…", long="Arbeitsgelegenheiten"), Entry("BG", "…", long="Bedarfsgemeinschaft"),
                        Entry("AG", "…", long="Arbeitsgruppe"), Entry("SGB II", "…", long="Zweites Buch Sozialgesetzbuch")],
@@ -164,17 +167,21 @@ def test_cost_bands():
 
 
 def test_filter_data_counts_match_the_facet_pages(built_site):
-    """The four foundation facets count as their pages do; every measure is in the filter data once."""
+    """The four foundation facets count as their pages do (measures and programmes); every measure and
+    programme is in the filter data once, with its type („Art“)."""
     data = json.loads((built_site / "suche" / "filter.json").read_text(encoding="utf-8"))
     raws, _, _ = check_tree(ROOT / "content")
     catalogue = build_catalogue(raws)
-    assert sorted(m["url"] for m in data["measures"]) == sorted(m.url for m in catalogue.measures)
+    listed = catalogue.measures + catalogue.programmes
+    assert sorted(m["url"] for m in data["measures"]) == sorted(m.url for m in listed)
     params = [f["param"] for f in data["filters"]]
-    assert params[:6] == ["zielgruppe", "land", "rechtsgrundlage", "handlungsfeld", "umsetzung", "programm"]
+    assert params[:7] == ["art", "zielgruppe", "land", "rechtsgrundlage", "handlungsfeld", "umsetzung", "programm"]
+    kinds = {m["url"]: m["values"]["art"] for m in data["measures"]}
+    assert all(kinds[m.url] == [m.kind] for m in listed)
     assert params[-1] == "zeitraum"
     for key in ("zielgruppen", "bundeslaender", "rechtsgrundlagen", "handlungsfelder"):
         base = facet(key)
-        counts = {value.value: value.count for value in base.compute(catalogue.measures) if value.count}
+        counts = {value.value: value.count for value in base.compute(listed) if value.count}
         ours = {}
         for measure in data["measures"]:
             for value in measure["values"][base.param]:

@@ -7,19 +7,23 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 
 from plugins.read import schema
-from plugins.publish.record_template import slugify
+from plugins.read.slugs import file_slug, slugify
 from plugins.read.validate import check_tree
 
 from .conftest import ROOT
 
 NODE_SLUGIFY = """
-import { slugify } from %s;
+import { fileSlug, slugify } from %s;
 let input = "";
 for await (const chunk of process.stdin) input += chunk;
-process.stdout.write(JSON.stringify(JSON.parse(input).map(slugify)));
+process.stdout.write(JSON.stringify(JSON.parse(input).map((text) => [fileSlug(text), slugify(text)])));
 """
+# Scripts outside the form's table (plugins/publish/slug_table.py): Unidecode spells them in Latin
+# letters, the form drops them. Record titles in the catalogue are German; these stay out of the parity.
+OTHER_SCRIPTS = ("مرحبا", "日本語")
 
 TRICKY = [
     "", " ", "-", "---", "§", "§ 16e SGB II", "§§ 45, 81 SGB III", "!!!", "?!.,;:", "—", "–––", "…", "„“", "‚‘",
@@ -28,13 +32,13 @@ TRICKY = [
     "x²", "½ Stelle", "Tschüß", "Mädchen & Jungen", "50plus", "U25", "16i", "Jobcenter Main-Kinzig-Kreis",
     "🚀", "Ausbildung 🚀 jetzt", "👩‍👧 Alleinerziehende", "🇩🇪", "مرحبا", "日本語", "Ελληνικά", "Русский текст",
     "tab\tand\nnewline", "a\u00a0b", "zero\u200bwidth", "soft\u00adhyphen", "combining a\u0308 o\u0308",
-    "A" * 59 + " B", "a-" * 40, "Äu" * 40, "x" * 61, "x" * 60 + "ü", "-" * 5 + "Mitte" + "-" * 5,
+    "A" * 59 + " B", "a-" * 40, "M&auml;dchen &amp; Jungen &#228; &#xE4;", "1,5 Stellen", "Jobcenter's", "Äu" * 40, "x" * 61, "x" * 60 + "ü", "-" * 5 + "Mitte" + "-" * 5,
     "Qualifizierung und Beschäftigung für Langzeitarbeitslose im ländlichen Raum Nordhessens und Südniedersachsens",
     "Projekt „Teilzeit für Mütter“ (2013–2018) – Evaluation/Bericht #2",
 ]
 
 
-def js_slugs(texts: list[str]) -> list[str]:
+def js_slugs(texts: list[str]) -> list[list[str]]:
     node = shutil.which("node")
     assert node, "node fehlt: dieser Test braucht Node.js 20 (siehe Makefile)"
     module = json.dumps((ROOT / "theme" / "static" / "js" / "lib" / "slug.js").as_uri())
@@ -75,14 +79,24 @@ def test_the_catalogue_is_read():
     assert "Baden-Württemberg" in vocabulary and "baden-wuerttemberg" in vocabulary
 
 
+def differences(texts: list[str]) -> list[tuple]:
+    return [(text, [file_slug(text), slugify(text)], js) for text, js in zip(texts, js_slugs(texts), strict=True)
+            if [file_slug(text), slugify(text)] != js]
+
+
 def test_javascript_slugify_equals_python_on_the_whole_catalogue():
     texts = catalogue_texts() + sorted(vocabulary_texts([schema.common(), *schema.schemas().values()]))
-    differences = [(text, slugify(text), js) for text, js in zip(texts, js_slugs(texts)) if slugify(text) != js]
-    assert differences == []
+    assert differences(texts) == []
 
 
 def test_javascript_slugify_equals_python_on_tricky_strings():
-    differences = [(text, slugify(text), js) for text, js in zip(TRICKY, js_slugs(TRICKY)) if slugify(text) != js]
-    assert differences == []
+    assert differences([text for text in TRICKY if text not in OTHER_SCRIPTS]) == []
+    assert [slug for _, slug in js_slugs(list(OTHER_SCRIPTS))] == ["", ""]
     assert slugify("Baden-Württemberg") == "baden-wuerttemberg"
     assert slugify("§ 16e SGB II") == "16e-sgb-ii"
+
+
+def test_the_form_table_is_generated_from_the_installed_unidecode():
+    result = subprocess.run([sys.executable, "-m", "plugins.publish.slug_table", "--check"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr

@@ -1,6 +1,6 @@
 """Derive: everything computed from the catalogue, once, as plain functions of it.
 
-Facets, costs, evidence, keywords, related measures, filter data and search documents.
+Facets, costs, every amount in euros, evidence, keywords, related measures, filter data and search documents.
 Uses only plugins.read.
 """
 
@@ -9,14 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from plugins.derive.costs import CostSummary, normalise
+from plugins.concurrency import start
+from plugins.derive.costs import normalise
 from plugins.derive.facets import FACETS
 from plugins.derive.filters import filters as list_filters
 from plugins.derive.filters import sort_values
 from plugins.derive.keywords import keyword_index
+from plugins.derive.money import conversions
 from plugins.derive.related import related_measures
 from plugins.derive.search.aliases import Aliases
 from plugins.derive.search.index import SearchIndex, dumps, gzip_size
+from plugins.derive.search.synonyms import Synonyms
 
 SEARCH_DIR = "suche"
 
@@ -38,6 +41,7 @@ class Derived:
     related: MappingProxyType  # measure slug -> [Related]
     filters: tuple  # ((Filter, [FacetValue]), ...) for /massnahmen/
     search: SearchFiles
+    money: MappingProxyType  # record slug -> (money.Conversion, …): every amount in EUR and base-year prices
 
 
 def derive(sources, settings) -> Derived:
@@ -46,20 +50,31 @@ def derive(sources, settings) -> Derived:
     base_year = settings.get("COSTS_BASE_YEAR") or prices.latest_year
     reference_year = settings.get("COSTS_REFERENCE_YEAR") or base_year
     costs = MappingProxyType({record.slug: normalise(record, prices, base_year) for record in catalogue.measures})
+    money = MappingProxyType({record.slug: conversions(record, prices, base_year) for record in catalogue.records})
     # Programmes share the vocabularies (a programme under § 16e SGB II belongs on that page too).
     faceted = catalogue.measures + catalogue.programmes
     facets = MappingProxyType({facet.key: (facet, facet.compute(faceted)) for facet in FACETS})
     definitions = list_filters(costs)
-    computed = tuple((definition, definition.compute(catalogue.measures)) for definition in definitions)
-    return Derived(base_year, reference_year, costs, facets, tuple(keyword_index(catalogue.records)),
-                   MappingProxyType(related_measures(catalogue.measures)), computed,
-                   _search_files(sources, costs, computed))
+    # /massnahmen/ lists measures and programmes (filter „Art“): a programme has target groups, Land
+    # and legal basis too, and is often what staff look for (docs/search.md).
+    computed = tuple((definition, definition.compute(listed(catalogue))) for definition in definitions)
+    search = start(_search_files, sources, costs, computed, base_year)  # the index in a second process …
+    related = MappingProxyType(related_measures(catalogue.measures))  # … the related measures here
+    files, raw_bytes, gzip_bytes = search()
+    return Derived(base_year, reference_year, costs, facets, tuple(keyword_index(catalogue.records)), related,
+                   computed, SearchFiles(MappingProxyType(files), raw_bytes, gzip_bytes), money)
 
 
-def _search_files(sources, costs, computed) -> SearchFiles:
+def listed(catalogue) -> list:
+    """The records of /massnahmen/, in its order (short name): measures and programmes."""
+    return sorted(catalogue.measures + catalogue.programmes, key=lambda record: record.sort_key)
+
+
+def _search_files(sources, costs, computed, base_year) -> tuple[dict, int, int]:
     catalogue, glossary = sources.catalogue, sources.glossary
     records = catalogue.records  # measures first: a measure's reference is its place in this list
-    parts = SearchIndex(records, Aliases(glossary.abbreviations, glossary.name_forms)).build()
+    parts = SearchIndex(records, Aliases(glossary.abbreviations, glossary.name_forms), Synonyms(sources.thesaurus),
+                        costs, base_year).build()
     refs = {id(record): ref for ref, record in enumerate(records)}
     filter_data = {
         "filters": [{"param": d.param, "label": d.label,
@@ -68,9 +83,8 @@ def _search_files(sources, costs, computed) -> SearchFiles:
         "measures": [{"ref": refs[id(record)], "url": record.url,
                       "values": {d.param: [value for value, _ in d.values_of(record)] for d, _ in computed},
                       **sort_values(record, costs)}
-                     for record in catalogue.measures],
+                     for record in listed(catalogue)],
     }
     files = {f"{SEARCH_DIR}/{name}.json": dumps(data) for name, data in parts.items()}
     files[f"{SEARCH_DIR}/filter.json"] = dumps(filter_data)
-    return SearchFiles(MappingProxyType(files), sum(len(data) for data in files.values()),
-                       sum(gzip_size(data) for data in files.values()))
+    return files, sum(len(data) for data in files.values()), sum(gzip_size(data) for data in files.values())

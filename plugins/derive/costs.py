@@ -73,9 +73,11 @@ class Figure:
 class Exclusion:
     """A figure (or a budget) that stays out of comparisons, and why.
 
-    `subject`: ("item", cost item, price year) | ("figures", Figures) | ("budgets", budget items).
+    `subject`: ("item", cost item, price year) | ("figures", Figures) | ("budgets", budget items)
+    | ("grant", grant item).
     `reason`: a code (bound, per_year, no_year, no_index, ambiguous, month_only, budget_period,
-    places_only, no_participants, several, budget_no_index, zero_participants) with `detail` where it needs one.
+    places_only, no_participants, several, budget_no_index, zero_participants, grant) with `detail`
+    where it needs one (grant: the recipient).
     """
 
     subject: tuple
@@ -124,6 +126,9 @@ def normalise(record, prices: PriceIndex | None = None, base_year: int | None = 
             excluded.append(Exclusion(("item", item, item.get("year") or as_of_year), *reason))
         else:
             from_items[figure.per].append(figure)
+
+    # A grant per case (e.g. to an employer per converted mini-job) is no cost per participant.
+    excluded += [Exclusion(("grant", item), "grant", (item["recipient"],)) for item in record.get("grant_per_case") or []]
 
     chosen = {}
     for per, figures in from_items.items():

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from plugins.read import legal, schema
+from plugins.read.slugs import slugify
 
 
 def group_by_value(records, values_of) -> tuple[dict, dict]:
@@ -70,7 +71,7 @@ class Facet:
 
 def legal_slug(paragraph: str) -> str:
     """'§ 16a SGB II' -> '16a-sgb-ii'."""
-    return re.sub(r"[^a-z0-9]+", "-", paragraph.lower()).strip("-")
+    return slugify(paragraph)
 
 
 def legal_sort_key(slug: str):

@@ -8,13 +8,12 @@ the build's one cost computation (plugins/derive/costs.py, with the configured p
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
-
-from plugins.derive.facets import FacetValue, facet, group_by_value, legal_sort_key
-from plugins.read import schema
 
 from plugins.derive.evidence import LEVELS, evidence_level
+from plugins.derive.facets import FacetValue, facet, group_by_value, legal_sort_key
+from plugins.read import schema
 
 # Upper bounds in EUR (exclusive), last band open; labels say the same in German.
 COST_BANDS = ((1000, "unter-1000", "unter 1.000 €"), (2500, "1000-2500", "1.000 bis unter 2.500 €"),
@@ -59,7 +58,17 @@ def _vocabulary_filter(param: str, field: str, vocabulary: str) -> Filter:
 
 
 def _programme(record):
+    """A measure's programme; a programme is its own (choosing STABIL shows STABIL and its measures)."""
+    if record.kind == "programme":
+        return [(record.slug, record.short_name)]
     return [(record.programme.slug, record.programme.short_name)] if record.programme else []
+
+
+KINDS = ("measure", "programme")
+
+
+def _kind(record):
+    return [(record.kind, record.kind_label)]
 
 
 def cost_band(amount) -> tuple[str, str]:
@@ -100,8 +109,10 @@ def _period(record):
 
 
 def filters(costs) -> list[Filter]:
-    """In the order the issue lists them: who, where, legal basis, principle, how, programme, cost, evidence, when."""
-    result = [_from_facet("zielgruppen"), _from_facet("bundeslaender"), _from_facet("rechtsgrundlagen"),
+    """Type (measure or programme), then in the order the issue lists them: who, where, legal basis,
+    principle, how, programme, cost, evidence, when."""
+    result = [Filter("art", "Art", _kind, lambda values: [value for value in KINDS if value in values]),
+              _from_facet("zielgruppen"), _from_facet("bundeslaender"), _from_facet("rechtsgrundlagen"),
               _from_facet("handlungsfelder"),
               _vocabulary_filter("umsetzung", "implementation_type", "implementation_type"),
               Filter("programm", schema.label("measure", "programme"), _programme)]

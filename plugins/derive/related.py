@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 
-from plugins.read import schema
 from plugins.read.legal import paragraph_key
 
 WEIGHTS = {"tg": 0.35, "lb": 0.2, "pr": 0.15, "text": 0.3}  # part -> weight; they sum to 1
@@ -48,7 +47,7 @@ SUFFIXES = ("innen", "ungen", "ern", "en", "er", "es", "e", "n", "s")
 class Related:
     record: object
     score: float
-    reason: str
+    reason: tuple  # ((part, (value, …)), …): part tg, pr, lb or text; plugins/present/related.py words it
 
 
 TAG = re.compile(r"<[^>]*>")
@@ -77,10 +76,6 @@ def record_words(record) -> list[str]:
             if word.lower() not in STOPWORDS]
 
 
-def _labels(kind, field):
-    return schema.labels_at(kind, (field,))
-
-
 def _features(record) -> dict[str, list[str]]:
     return {
         "tg": sorted(set(record.get("target_groups", []))),
@@ -99,7 +94,7 @@ def _vectors(measures):
     for word, _ in sorted(surface.items(), key=lambda item: (-item[1], item[0])):
         display.setdefault(stem_of[word], word)
     raw_parts = []  # per measure: part -> {feature: term frequency (1 for structured features)}
-    for measure, measure_words in zip(measures, words):
+    for measure, measure_words in zip(measures, words, strict=True):
         parts = {part: {f"{part}:{value}": 1 for value in values} for part, values in _features(measure).items()}
         parts["text"] = {f"text:{term}": count for term, count in Counter(stem_of[w] for w in measure_words).items()}
         raw_parts.append(parts)
@@ -144,8 +139,8 @@ def _candidates(index: int, vectors: list, postings: dict) -> list[int]:
     return heapq.nlargest(CANDIDATES, partial, key=partial.__getitem__)
 
 
-def _reason(a: dict, b: dict, labels: dict, display: dict) -> str:
-    """One line naming the strongest shared parts, e.g. "gleiche Zielgruppe: Alleinerziehende"."""
+def _reason(a: dict, b: dict, display: dict) -> tuple:
+    """The strongest shared parts, e.g. (("tg", ("alleinerziehende",)),): vocabulary values, or word spellings for "text"."""
     shared = {}
     for feature in sorted(a.keys() & b.keys()):
         part, value = feature.split(":", 1)
@@ -159,19 +154,13 @@ def _reason(a: dict, b: dict, labels: dict, display: dict) -> str:
     top = max(passing, key=lambda part: (strength[part], -PART_ORDER.index(part))) if passing else None
     chosen = ([top] + [part for part in passing if part != top][:1]) if top else []
     ranked = [part for part in PART_ORDER if part in chosen]
-    pieces = []
+    reason = []
     for part in ranked:
         values = [value for _, value in sorted(shared[part], key=lambda item: (-item[0], item[1]))][: 2 if len(ranked) == 1 else 1]
         if part == "text":
-            names = [display.get(value, value) for value in values]
-            pieces.append("ähnliche Beschreibung: " + ", ".join(names))
-            continue
-        names = [labels[part].get(value, value) for value in values] if part in labels else values
-        singular, plural = {"tg": ("gleiche Zielgruppe", "gleiche Zielgruppen"),
-                            "pr": ("gleiches Handlungsfeld", "gleiche Handlungsfelder"),
-                            "lb": ("gleiche Rechtsgrundlage", "gleiche Rechtsgrundlagen")}[part]
-        pieces.append(f"{plural if len(names) > 1 else singular}: {', '.join(names)}")
-    return "; ".join(pieces)
+            values = [display.get(value, value) for value in values]
+        reason.append((part, tuple(values)))
+    return tuple(reason)
 
 
 def related_measures(measures, exact: bool = False) -> dict[str, list[Related]]:
@@ -187,9 +176,8 @@ def related_measures(measures, exact: bool = False) -> dict[str, list[Related]]:
             postings.setdefault(feature, []).append((index, weight))
     for posting in postings.values():
         posting.sort(key=lambda entry: (-entry[1], entry[0]))
-    labels = {"tg": _labels("measure", "target_groups"), "pr": _labels("measure", "principles")}
     result = {}
-    for index, (measure, vector) in enumerate(zip(measures, vectors)):
+    for index, (measure, vector) in enumerate(zip(measures, vectors, strict=True)):
         scored = []  # (-score, index): the index is the alphabetical order, so ties go by name
         if exact or len(measures) <= CANDIDATES + 1:
             others = range(len(measures))
@@ -207,6 +195,6 @@ def related_measures(measures, exact: bool = False) -> dict[str, list[Related]]:
         best = -scored[0][0] if scored else 0
         chosen = [(-negative, other) for position, (negative, other) in enumerate(scored[:SHOW_MAX])
                   if position < SHOW_MIN or -negative >= KEEP_FRACTION * best]
-        result[measure.slug] = [Related(measures[other], score, _reason(vector, vectors[other], labels, display))
+        result[measure.slug] = [Related(measures[other], score, _reason(vector, vectors[other], display))
                                 for score, other in chosen]
     return result

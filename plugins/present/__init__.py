@@ -14,7 +14,9 @@ from plugins.present.abbreviations import AbbreviationMarker
 from plugins.present.compare import compare_data
 from plugins.present.cost_report import CostReport, build_report
 from plugins.present.facts import fact_rows
+from plugins.present.money import with_amounts_in_euro
 from plugins.present.open_data import OpenData, open_data
+from plugins.present.related import related_texts
 
 
 @dataclass(frozen=True)
@@ -25,13 +27,16 @@ class Presented:
     compare_json: bytes  # /vergleich/massnahmen.json
     abbreviation_marker: AbbreviationMarker
     summary_parts: tuple  # the closing line of `make build`, in German
+    related: MappingProxyType  # measure slug -> [RelatedText]
 
 
 def present(sources, derived, settings) -> Presented:
     catalogue, glossary = sources.catalogue, sources.glossary
-    report = build_report(catalogue, sources.prices, derived.base_year, derived.reference_year, derived.costs)
-    facts = MappingProxyType({record.slug: fact_rows(record) for record in catalogue.records})
-    published = open_data(sources, settings)
+    report = build_report(catalogue, sources.prices, derived.base_year, derived.reference_year, derived.costs,
+                          derived.money)
+    facts = MappingProxyType({record.slug: with_amounts_in_euro(fact_rows(record), report.conversions(record))
+                              for record in catalogue.records})
+    published = open_data(sources, settings, report.money)
     # Reproducible: sorted keys, fixed separators, no timestamps.
     compare_json = (json.dumps(compare_data(report, facts), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
                     + "\n").encode("utf-8")
@@ -47,4 +52,5 @@ def present(sources, derived, settings) -> Presented:
         f"Suchindex {round(derived.search.raw_bytes / 1024)} KB (gzip {round(derived.search.gzip_bytes / 1024)} KB)",
     )
     return Presented(report, facts, published, compare_json,
-                     AbbreviationMarker(glossary.abbreviations, glossary.name_forms), summary)
+                     AbbreviationMarker(glossary.abbreviations, glossary.name_forms), summary,
+                     MappingProxyType(related_texts(derived.related)))

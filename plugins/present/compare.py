@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from plugins.present.facts import fact_rows
+from plugins.present.money import with_amounts_in_euro
 from plugins.read import schema
 
 # Steckbrief fields in comparison order; the normalised cost and evidence rows are inserted after the costs.
 FIELDS = ("provider", "state", "region", "target_groups", "principles", "measure_type", "legal_basis",
           "implementation_type", "programme", "funding_sources", "period", "duration", "participants", "budget",
-          "cost_per_participant", "normalised_participation", "normalised_month", "results", "evaluation",
-          "evidence", "as_of", "source")
+          "cost_per_participant", "grant_per_case", "normalised_participation", "normalised_month", "results",
+          "evaluation", "evidence", "as_of", "source")
 
 
 def _text(item) -> str:
@@ -26,7 +27,8 @@ def compare_data(report, facts=None) -> dict:
     measures = {}
     for slug, cost in report.measures.items():
         record = cost.record
-        values = {row["field"]: [_text(item) for item in row["items"]] for row in (facts[slug] if facts is not None else fact_rows(record))}
+        rows = facts[slug] if facts is not None else with_amounts_in_euro(fact_rows(record), report.conversions(record))
+        values = {row["field"]: [_text(item) for item in row["items"]] for row in rows}
         for key, figure in (("normalised_participation", cost.summary.participation),
                             ("normalised_month", cost.summary.month)):
             if figure:

@@ -10,12 +10,13 @@ import statistics
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from plugins.present import fmt
-from plugins.read import schema
-from plugins.present import chart
-from plugins.derive.evidence import LEVELS, Level, evidence
 from plugins.derive.costs import MONTH, PARTICIPATION, decimal_of, normalise, to_eur
-from plugins.present.costs import PERIOD_LABEL, SummaryText
+from plugins.derive.evidence import LEVELS, Level, evidence
+from plugins.derive.money import conversions
+from plugins.present import chart, fmt
+from plugins.present.costs import BOUND_LABEL, PERIOD_LABEL, SummaryText
+from plugins.present.money import conversion_texts
+from plugins.read import schema
 from plugins.read.prices import PriceIndex, cents, default_price_index
 
 STALE_AFTER_YEARS = 5
@@ -168,6 +169,11 @@ class CostReport:
     levels: tuple = LEVELS
     by_level: dict = field(default_factory=dict)  # level -> [records]
     filters: list = field(default_factory=list)  # (param, label, [(value, label)]) for the table filter
+    money: dict = field(default_factory=dict)  # record slug -> (ConversionText, …)
+
+    def conversions(self, record) -> tuple:
+        """Every amount of a record in euros and base-year prices, with the arithmetic (plugins/derive/money.py)."""
+        return self.money.get(record.slug, ())
 
     def of(self, slug) -> MeasureCost | None:
         return self.measures.get(slug)
@@ -205,8 +211,9 @@ class CostReport:
 
 
 def build_report(catalogue, prices: PriceIndex | None = None, base_year: int | None = None,
-                 reference_year: int | None = None, summaries=None) -> CostReport:
-    """The cost page's content; `summaries` (slug -> CostSummary) are the build's derived costs, computed once."""
+                 reference_year: int | None = None, summaries=None, money=None) -> CostReport:
+    """The cost page's content; `summaries` (slug -> CostSummary) and `money` (slug -> Conversions) are the
+    build's derived costs, computed once."""
     prices = prices or default_price_index()
     base_year = base_year or prices.latest_year
     reference_year = reference_year or base_year
@@ -227,8 +234,11 @@ def build_report(catalogue, prices: PriceIndex | None = None, base_year: int | N
               chart.bar_chart("kosten-je-monat", f"Kosten je Teilnahmemonat in Preisen von {base_year}",
                               _chart_rows(rows, MONTH), base_year)]
     programmes = {record.slug: _programme_costs(record, prices, base_year) for record in catalogue.programmes}
+    amounts = {record.slug: conversion_texts(record, money[record.slug] if money is not None
+                                             else conversions(record, prices, base_year))
+               for record in catalogue.records}
     return CostReport(prices, base_year, reference_year, measures, rows, excluded, _groups(rows), charts,
-                      programmes, LEVELS, by_level, _filters(rows))
+                      programmes, LEVELS, by_level, _filters(rows), amounts)
 
 
 def _age(record, reference_year) -> Age:
@@ -325,8 +335,7 @@ def _as_list(value):
 
 
 def _budget_line(record, item, prices, base_year) -> BudgetLine:
-    bound = {"at_least": "mindestens ", "more_than": "mehr als ", "less_than": "weniger als ",
-             "up_to": "bis zu "}.get(item.get("bound"), "")
+    bound = BOUND_LABEL[item["bound"]] + " " if item.get("bound") else ""
     period = PERIOD_LABEL.get(item.get("period"), "")
     text = f"{bound}{fmt.money(item['amount'], item['currency'], item.get('approximate'))}" + (f" {period}" if period else "")
     details = []
@@ -343,8 +352,7 @@ def _budget_line(record, item, prices, base_year) -> BudgetLine:
     return BudgetLine(text, item["covers"], tuple(details))
 
 
-UNIT = {"participants": "Teilnehmende", "places": "Plätze", "households": "Bedarfsgemeinschaften",
-        "staff": "Personalstellen"}
+UNIT = schema.labels_at("measure", ("participants", 0, "kind"))
 
 
 def _programme_costs(record, prices, base_year) -> ProgrammeCosts:
@@ -354,8 +362,7 @@ def _programme_costs(record, prices, base_year) -> ProgrammeCosts:
         if item["kind"] == "staff":
             continue
         flags = [word for word, on in (("geplant", item.get("planned")), ("rund", item.get("approximate"))) if on]
-        bound = {"at_least": "mindestens ", "more_than": "mehr als ", "less_than": "weniger als ",
-                 "up_to": "bis zu "}.get(item.get("bound"), "")
+        bound = BOUND_LABEL[item["bound"]] + " " if item.get("bound") else ""
         people.append(f"{bound}{fmt.number_de(item['count'])} {UNIT[item['kind']]}"
                       + (f" ({', '.join(flags)})" if flags else "") + f": {item['description']}")
     per_unit = _programme_per_unit(record, prices, base_year)

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from plugins.derive.costs import DM_PER_EUR, MONTH, PARTICIPATION, YEAR, CostSummary, Exclusion, Figure, Step
+from plugins.derive.costs import CostSummary, Exclusion, Figure, Step
 from plugins.present import fmt
+from plugins.read import schema
 
-PER_LABEL = {PARTICIPATION: "je Teilnehmer/-in", MONTH: "je Teilnahmemonat", YEAR: "je Teilnehmer/-in und Jahr"}
-BASIS_LABEL = {"stated": "angegeben", "derived": "abgeleitet"}
-BOUND_LABEL = {"at_least": "mindestens", "more_than": "mehr als", "less_than": "weniger als", "up_to": "bis zu"}
-PERIOD_LABEL = {"total": "gesamt", "year": "je Jahr", "run": "je Durchgang", "month": "je Monat"}
+# Labels of the schema's vocabularies: the one place they are written is plugins/read/schema/common.schema.json.
+PER_LABEL = schema.labels_at("measure", ("cost_per_participant", 0, "per"))
+BASIS_LABEL = {"stated": "angegeben", "derived": "abgeleitet"}  # the figure's origin, in lower case inside a sentence
+BOUND_LABEL = {entry["const"]: entry["title"] for entry in schema.vocabulary("bound")}
+PERIOD_LABEL = schema.labels_at("measure", ("budget", 0, "period"))
 NO_PERIOD = "ohne Bezugszeitraum"
 REASONS = {
     "per_year": ("Betrag je Teilnehmer/-in und Jahr: ob die zugrunde liegende Zahl gleichzeitig besetzte "
@@ -81,6 +83,18 @@ def derivation_text(figure: Figure) -> str:
             f"{fmt.number_de(Decimal(str(group['count'])))} ({group['description']})")
 
 
+def recipient_label(recipient) -> str:
+    """'employer' -> 'Arbeitgeber', from the schema's vocabulary of grant_per_case.recipient."""
+    return schema.labels_at("measure", ("grant_per_case", 0, "recipient")).get(recipient, str(recipient))
+
+
+def grant_text(item) -> str:
+    """'1.000 € Zuschuss je Fall an Arbeitgeber je umgewandeltem Minijob'."""
+    bound = BOUND_LABEL.get(item.get("bound"), "")
+    money = fmt.money(item["amount"], item["currency"], item.get("approximate"))
+    return f"{bound + ' ' if bound else ''}{money} Zuschuss je Fall an {recipient_label(item.get('recipient'))} {item['per']}"
+
+
 def period_label(period) -> str:
     return PERIOD_LABEL.get(period, NO_PERIOD)
 
@@ -94,6 +108,8 @@ def subject_text(exclusion: Exclusion) -> str:
         return f"{bound + ' ' if bound else ''}{money} {PER_LABEL[item['per']]} ({BASIS_LABEL[item['basis']]}, {year})"
     if kind == "figures":
         return " und ".join(source_text(figure) for figure in rest[0])
+    if kind == "grant":
+        return grant_text(rest[0])
     budgets = "; ".join(f"{fmt.money(b['amount'], b['currency'], b.get('approximate'))} {period_label(b.get('period'))}"
                         for b in rest[0])
     return f"Mittelvolumen {budgets}"
@@ -106,6 +122,9 @@ def reason_text(exclusion: Exclusion) -> str:
     if reason == "no_index":
         year, first, latest = detail
         return f"kein Verbraucherpreisindex für {year} (die Tabelle reicht von {first} bis {latest})"
+    if reason == "grant":
+        return (f"Zuschuss an {recipient_label(detail[0])} je Fall, keine Kosten der Maßnahme je Teilnehmer/-in; "
+                "deshalb nicht im Kostenvergleich")
     if reason == "budget_no_index":
         return f"kein Verbraucherpreisindex für {detail[0]}"
     if reason == "budget_period":

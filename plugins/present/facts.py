@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from plugins.derive.facets import FACETS
 from plugins.present import fmt
+from plugins.present.costs import recipient_label
 from plugins.read import schema
 from plugins.read.legal import paragraph_key
 
 FACET_BY_FIELD = {facet.field: facet for facet in FACETS}
 BOUND_LABELS = {entry["const"]: entry["title"] for entry in schema.vocabulary("bound")}
-UNIT_OF_KIND = {"participants": "Teilnehmende", "places": "Plätze", "households": "Bedarfsgemeinschaften",
-                "staff": "Personalstellen"}
+UNIT_OF_KIND = schema.labels_at("measure", ("participants", 0, "kind"))
 
 
 def _item(text, url=None, note=None):
@@ -87,6 +87,26 @@ def _costs(record):
     return rows
 
 
+def _grants(record):
+    """Grants per case: amount, recipient, per what, and why they are not costs per participant."""
+    rows = []
+    for grant in record.get("grant_per_case") or []:
+        bound = BOUND_LABELS.get(grant.get("bound"))
+        money = fmt.money(grant["amount"], grant["currency"], grant.get("approximate") and not bound)
+        text = f"{bound + ' ' if bound else ''}{money} an {recipient_label(grant.get('recipient'))} {grant['per']}"
+        year = grant.get("year") or str(record.get("as_of"))[:4]
+        notes = ["einmalig"] if grant.get("one_off") else []
+        if grant["basis"] == "derived":
+            notes.append(f"abgeleitet, Preisstand {year}: {grant['derivation']}")
+        else:
+            notes.append(f"angegeben, Preisstand {year}")
+        if grant.get("note"):
+            notes.append(grant["note"])
+        notes.append("keine Kosten je Teilnehmer/-in, nicht im Kostenvergleich")
+        rows.append(_item(text, note="; ".join(notes)))
+    return rows
+
+
 def _participants(record):
     rows = []
     for item in record.get("participants", []):
@@ -159,6 +179,7 @@ def fact_rows(record) -> list[dict]:
     add("budget", _budget(record))
     if kind == "measure":
         add("cost_per_participant", _costs(record))
+        add("grant_per_case", _grants(record))
     add("results", _results(record))
     if record.get("evaluation"):
         evaluation = record.get("evaluation")

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime
 import re
 from decimal import Decimal
+from functools import cache
 
+from babel.core import Locale
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import parse_pattern
 
-LOCALE = "de_DE"
+LOCALE = Locale.parse("de_DE")  # parsed once: babel would parse locale and pattern again on every call
 CURRENCY_SIGN = {"EUR": "€", "DM": "DM"}
 
 
@@ -21,11 +23,13 @@ def number_de(value, decimals=None) -> str:
     """1234567.5 -> '1.234.567,5'; without `decimals`, as many as the value has (at most two)."""
     if value is None:
         return ""
-    if decimals is None:
-        pattern = "#,##0.##"
-    else:
-        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(_decimal(value), format=pattern, locale=LOCALE)
+    return _pattern(decimals).apply(_decimal(value), LOCALE)
+
+
+@cache
+def _pattern(decimals):
+    """Up to two decimals as the value has them (None), else exactly `decimals`; German grouping."""
+    return parse_pattern("#,##0.##" if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else ""))
 
 
 def money(amount, currency="EUR", approximate=False, decimals=None) -> str:
@@ -81,3 +85,8 @@ def split_lead(text) -> list:
 def counted(n: int, one: str, many: str) -> str:
     """'1 Programm', '3 Programme': a count with the right German noun."""
     return f"{number_de(n)} {one if n == 1 else many}"
+
+
+# The template filters; plugins/publish registers them with every generator's Jinja environment.
+TEMPLATE_FILTERS = {"number_de": number_de, "money": money, "partial_date": partial_date,
+                    "split_lead": split_lead}

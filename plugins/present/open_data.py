@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
-from plugins.present import fmt, jsonld
+from plugins.present import corrections, fmt, jsonld, licences
 from plugins.read.history import iso_utc, local_date
 from plugins.read.model import KIND_LABEL, thawed
 
@@ -21,6 +21,7 @@ class RecordLinks:
     report_url: str
     changed_date: str | None = None  # ISO date in the site's time zone
     changed_text: str | None = None  # German, e.g. 08.04.2025
+    report_mail_url: str = ""  # „Fehler per E-Mail melden“ (present/corrections.py)
 
 
 @dataclass
@@ -36,6 +37,7 @@ class OpenData:
     json_ld: dict = field(default_factory=dict)  # slug -> Markup
     history_note: str = ""
     feed_entries: list = field(default_factory=list)
+    licence_attribution: bool = True  # the data licence asks to name the source
 
 
 def base_url(settings) -> str:
@@ -49,8 +51,9 @@ def _report_url(settings, record, links_source: str, page_url: str) -> str:
     return f"{settings['REPOSITORY_URL']}/issues/new?{query}"
 
 
-def record_entry(record, site_url: str, history) -> dict:
-    """One record as published: its checked fields untouched under "data", the rest beside them."""
+def record_entry(record, site_url: str, history, amounts=()) -> dict:
+    """One record as published: its checked fields untouched under "data", the rest beside them;
+    "amounts_in_euro": every amount in euros and base-year prices with the arithmetic (ConversionText)."""
     dates = history.of(record.file)
     return {
         "id": record.slug,
@@ -60,23 +63,28 @@ def record_entry(record, site_url: str, history) -> dict:
         "changed": iso_utc(dates.changed) if dates else None,
         "data": thawed(record.data),
         "text": record.body,
+        "amounts_in_euro": [amount.export() for amount in amounts],
     }
 
 
-def open_data(sources, settings) -> OpenData:
+def open_data(sources, settings, money=None) -> OpenData:
+    """`money`: record slug -> (ConversionText, …), from the cost report."""
     catalogue, history = sources.catalogue, sources.history
     url = base_url(settings)
-    data = OpenData(url, f"{url}/{FEED_PATH}", settings["DATA_LICENSE"], history_note=history.note)
+    licence = licences.data_licence(settings.get("DATA_LICENSE"))
+    data = OpenData(url, f"{url}/{FEED_PATH}", {key: licence[key] for key in ("name", "title", "path")},
+                    history_note=history.note, licence_attribution=licence["attribution"])
     branch = settings.get("REPOSITORY_BRANCH", "main")
     for kind, records in (("measure", catalogue.measures), ("programme", catalogue.programmes),
                           ("region", catalogue.regions)):
         entries = []
         for record in sorted(records, key=lambda r: r.slug):
-            entry = record_entry(record, url, history)
+            entry = record_entry(record, url, history, (money or {}).get(record.slug, ()))
             entries.append(entry)
             dates = history.of(record.file)
             links = RecordLinks(entry["source_file"], f"{settings['REPOSITORY_URL']}/edit/{branch}/{entry['source_file']}",
-                                _report_url(settings, record, entry["source_file"], entry["url"]))
+                                _report_url(settings, record, entry["source_file"], entry["url"]),
+                                report_mail_url=corrections.report_mail_url(settings, record, entry["source_file"], entry["url"]))
             if dates:
                 day = local_date(dates.changed, settings["TIMEZONE"]).isoformat()
                 links.changed_date, links.changed_text = day, fmt.partial_date(day)

@@ -4,6 +4,7 @@ import logging
 
 from pelican import signals
 
+from plugins.present.fmt import TEMPLATE_FILTERS
 from plugins.publish.site import CatalogueGenerator
 from plugins.publish.writer import MarkingWriter
 from plugins.read.problems import ContentErrors
@@ -18,6 +19,11 @@ def _content_errors_without_traceback(record: logging.LogRecord) -> bool:
     return True
 
 
+def add_template_filters(generator):
+    """German numbers, money and dates in every template, Pelican's own pages included."""
+    generator.env.filters.update(TEMPLATE_FILTERS)
+
+
 def get_generators(pelican_object):
     return CatalogueGenerator
 
@@ -30,3 +36,4 @@ def register():
     logging.getLogger("pelican").addFilter(_content_errors_without_traceback)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)
+    signals.generator_init.connect(add_template_filters)

@@ -19,7 +19,7 @@ TABLE_TYPES = {"string": "string", "number": "number", "integer": "integer", "bo
 class Column:
     name: str
     path: tuple  # field path in the record data; () for the columns that are not record fields
-    how: str = "value"  # value | join | count | id | url | added | changed
+    how: str = "value"  # value | join | count | id | url | added | changed | euro (from "amounts_in_euro")
     title: str = ""
     description: str = ""
     type: str = "string"
@@ -31,6 +31,8 @@ class Column:
         """The cell for one export entry (see exports.record_entry), still as a Python value."""
         if self.how in ("id", "url", "added", "changed"):
             return entry[self.how]
+        if self.how == "euro":
+            return _euro_cell(entry, self.path)
         value = entry["data"]
         for part in self.path:
             if isinstance(part, int):
@@ -70,6 +72,9 @@ MEASURE_FIELDS = [
     (("cost_per_participant", 0, "per"), "value"), (("cost_per_participant", 0, "basis"), "value"),
     (("cost_per_participant", 0, "derivation"), "value"), (("cost_per_participant", 0, "year"), "value"),
     (("cost_per_participant", 0, "approximate"), "value"),
+    (("grant_per_case",), "count"),
+    (("grant_per_case", 0, "amount"), "value"), (("grant_per_case", 0, "currency"), "value"),
+    (("grant_per_case", 0, "recipient"), "value"), (("grant_per_case", 0, "per"), "value"),
     (("results",), "count"),
     (("results", 0, "description"), "value"), (("results", 0, "value"), "value"), (("results", 0, "unit"), "value"),
     (("results", 0, "as_of"), "value"),
@@ -125,4 +130,37 @@ def measure_columns() -> list[Column]:
                    "Zeitpunkt des ersten Eintrags in der Versionsgeschichte (UTC); leer ohne Git-Historie.", "datetime"),
             Column("changed", (), "changed", "Zuletzt geändert am",
                    "Zeitpunkt der letzten Änderung in der Versionsgeschichte (UTC); leer ohne Git-Historie.", "datetime")]
-    return first + [_column("measure", path, how) for path, how in MEASURE_FIELDS] + last
+    return first + [_column("measure", path, how) for path, how in MEASURE_FIELDS] + money_columns() + last
+
+
+# Columns with amounts in euros and in prices of the base year (plugins/derive/money.py). The cells come
+# from the export entry's "amounts_in_euro", so the CSV, the JSON export and the pages show the same figures.
+MONEY_COLUMN_FIELDS = ("budget", "cost_per_participant", "grant_per_case")
+
+
+def money_columns() -> list[Column]:
+    columns = [Column("base_year", ("base_year",), "euro", "Basisjahr der Preisbereinigung",
+                      "Das Jahr, in dessen Preisen die Spalten „…_amount_eur_base_year_prices“ stehen (neuestes Jahr "
+                      "des Verbraucherpreisindex); leer, wenn die Maßnahme keinen Betrag nennt.", "integer")]
+    for field_name in MONEY_COLUMN_FIELDS:
+        title = schema.label("measure", field_name)
+        columns.append(Column(f"{field_name}_1_amount_eur", (field_name, 0, "eur"), "euro",
+                              f"{title}, 1. Eintrag: Betrag in Euro",
+                              "Der Betrag in Euro, D-Mark umgerechnet zum festen Kurs 1 € = 1,95583 DM und auf Cent "
+                              "gerundet. Nur der erste Eintrag der Liste; alle Einträge mit Rechenweg stehen in "
+                              "massnahmen.json unter „amounts_in_euro“.", "number"))
+        columns.append(Column(f"{field_name}_1_amount_eur_base_year_prices", (field_name, 0, "eur_in_base_year_prices"),
+                              "euro", f"{title}, 1. Eintrag: Betrag in Euro in Preisen des Basisjahrs",
+                              "Der Euro-Betrag × VPI(Basisjahr) ÷ VPI(Preisjahr), auf Cent gerundet; Preisjahr ist das "
+                              "Jahr des Betrags, sonst das Jahr des Stands. Leer ohne Indexwert für das Preisjahr.",
+                              "number"))
+    return columns
+
+
+def _euro_cell(entry: dict, path: tuple):
+    amounts = entry.get("amounts_in_euro") or []
+    if path == ("base_year",):
+        return amounts[0]["base_year"] if amounts else None
+    field_name, index, key = path
+    match = next((a for a in amounts if a["field"] == field_name and a["position"] == index + 1), None)
+    return match[key] if match else None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from plugins.read import schema
 from plugins.publish.columns import measure_columns
+from plugins.read import schema
 
 TYPE_TEXT = {"string": "Text", "number": "Zahl", "integer": "ganze Zahl", "boolean": "true oder false",
              "object": "Feldgruppe"}

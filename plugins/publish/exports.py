@@ -10,10 +10,10 @@ import csv
 import io
 import json
 
-from plugins.read import schema
-from plugins.publish.columns import LIST_SEPARATOR, measure_columns
-
 from plugins.present.open_data import DATA_DIR
+from plugins.publish.cells import csv_safe
+from plugins.publish.columns import LIST_SEPARATOR, measure_columns
+from plugins.read import schema
 
 SCHEMA_DIR = "schema"
 # Export file name per record type (German, as the site's addresses are).
@@ -63,6 +63,37 @@ def published_schemas(base_url: str) -> dict:
     return out
 
 
+AMOUNTS_IN_EURO_SCHEMA = {
+    "type": "array",
+    "title": "Beträge in Euro",
+    "description": ("Jeder Betrag aus Mittelvolumen, Kosten je Teilnehmer/-in und Zuschuss je Fall in Euro (D-Mark zum "
+                    "festen Kurs 1 € = 1,95583 DM) und in Preisen des Basisjahrs, mit Rechenweg; errechnet beim Bau "
+                    "nach den Regeln der Kostenübersicht (/kosten/)."),
+    "items": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["field", "position", "amount", "currency", "eur", "price_year", "price_year_from_as_of",
+                     "base_year", "eur_in_base_year_prices", "arithmetic"],
+        "properties": {
+            "field": {"type": "string", "title": "Feld", "description": "budget, cost_per_participant oder grant_per_case."},
+            "position": {"type": "integer", "title": "Eintrag", "description": "Der wievielte Eintrag der Liste (ab 1)."},
+            "amount": {"type": "number", "title": "Betrag", "description": "Der Betrag wie im Datensatz."},
+            "currency": {"type": "string", "title": "Währung", "description": "EUR oder DM, wie im Datensatz."},
+            "eur": {"type": "number", "title": "Betrag in Euro", "description": "Auf Cent gerundet."},
+            "price_year": {"type": ["integer", "null"], "title": "Preisjahr",
+                           "description": "Jahr des Betrags, sonst Jahr des Stands."},
+            "price_year_from_as_of": {"type": "boolean", "title": "Preisjahr aus dem Stand",
+                                      "description": "true, wenn der Betrag kein eigenes Jahr nennt."},
+            "base_year": {"type": "integer", "title": "Basisjahr", "description": "Jahr der Preise für eur_in_base_year_prices."},
+            "eur_in_base_year_prices": {"type": ["number", "null"], "title": "Betrag in Preisen des Basisjahrs",
+                                        "description": "Euro × VPI(Basisjahr) ÷ VPI(Preisjahr), auf Cent gerundet; null ohne Indexwert."},
+            "arithmetic": {"type": "array", "items": {"type": "string"}, "title": "Rechenweg",
+                           "description": "Die Rechenschritte als deutsche Sätze."},
+        },
+    },
+}
+
+
 def export_schema(kind: str) -> dict:
     """JSON Schema of a whole export file such as massnahmen.json."""
     nullable_time = {"type": ["string", "null"], "format": "date-time"}
@@ -93,6 +124,7 @@ def export_schema(kind: str) -> dict:
                         "changed": {**nullable_time, "title": "Zuletzt geändert am", "description": "Letzte Änderung in der Versionsgeschichte (UTC)."},
                         "data": {"$ref": f"{kind}.schema.json", "title": "Felder", "description": "Die geprüften Felder des Datensatzes."},
                         "text": {"type": "string", "title": "Beschreibung", "description": "Der Beschreibungstext in Markdown."},
+                        "amounts_in_euro": AMOUNTS_IN_EURO_SCHEMA,
                     },
                 },
             },
@@ -116,7 +148,7 @@ def cell(value) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return csv_safe(value) if isinstance(value, str) else str(value)  # record text never becomes a formula
 
 
 def table_schema() -> dict:

@@ -1,43 +1,49 @@
-"""The Atom feed of new and changed records, and sitemap.xml; both plain XML written by ElementTree."""
+"""The Atom feed of new and changed records (feedgenerator, as Pelican writes feeds) and sitemap.xml (ElementTree)."""
 
 from __future__ import annotations
 
+import datetime
+import io
 import xml.etree.ElementTree as ET
 
-ATOM = "http://www.w3.org/2005/Atom"
+from feedgenerator import Atom1Feed
+
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
+class CatalogueFeed(Atom1Feed):
+    """feedgenerator's Atom feed (as Pelican writes its feeds), with two things of ours: the feed's date is
+    given, never "now" (same input, same file), and each entry's category carries its German label."""
+
+    def __init__(self, *args, updated: datetime.datetime, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.updated = updated
+
+    def latest_post_date(self):
+        return self.updated
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("category", "", {"term": item["kind"], "label": item["kind_label"]})
+
+
+def _moment(text: str) -> datetime.datetime:
+    return datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
 def atom_feed(entries: list[dict], *, title: str, feed_url: str, home_url: str, author: str, updated: str) -> bytes:
-    """`entries`: dicts with id, title, url, summary, added, changed, kind_label (dates ISO UTC)."""
-    ET.register_namespace("", ATOM)
-    root = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "de"})
-
-    def sub(parent, tag, text=None, **attributes):
-        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
-        if text is not None:
-            element.text = text
-        return element
-
-    sub(root, "id", feed_url)
-    sub(root, "title", title)
-    sub(root, "subtitle", "Neue und geänderte Datensätze, mit Datum aus der Versionsgeschichte")
-    sub(root, "updated", updated)
-    sub(root, "link", rel="self", type="application/atom+xml", href=feed_url)
-    sub(root, "link", rel="alternate", type="text/html", href=home_url)
-    sub(sub(root, "author"), "name", author)
+    """`entries`: dicts with id, title, url, summary, added, changed, kind, kind_label (dates ISO UTC)."""
+    feed = CatalogueFeed(title=title, link=home_url, description="", feed_url=feed_url, feed_guid=feed_url,
+                         language="de", author_name=author, updated=_moment(updated),
+                         subtitle="Neue und geänderte Datensätze, mit Datum aus der Versionsgeschichte")
     for entry in entries:
-        element = sub(root, "entry")
-        sub(element, "id", entry["url"])
         prefix = "Neu" if entry["added"] == entry["changed"] else "Geändert"
-        sub(element, "title", f"{prefix}: {entry['title']}")
-        sub(element, "link", rel="alternate", type="text/html", href=entry["url"])
-        sub(element, "published", entry["added"])
-        sub(element, "updated", entry["changed"])
-        sub(element, "category", term=entry["kind"], label=entry["kind_label"])
-        sub(element, "summary", entry["summary"])
-    ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+        feed.add_item(title=f"{prefix}: {entry['title']}", link=entry["url"], unique_id=entry["url"],
+                      description=entry["summary"], pubdate=_moment(entry["added"]), updateddate=_moment(entry["changed"]),
+                      kind=entry["kind"], kind_label=entry["kind_label"])
+    buffer = io.StringIO()
+    feed.write(buffer, "utf-8")
+    return buffer.getvalue().encode("utf-8") + b"\n"
 
 
 def fallback_updated(catalogue) -> str:

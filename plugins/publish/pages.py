@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from plugins.derive import SEARCH_DIR
+from plugins.derive import SEARCH_DIR, editorial_gaps, listed
 from plugins.derive.keywords import URL as KEYWORDS_URL
 from plugins.present.cost_report import COMPARE_URL, COSTS_URL
 from plugins.present.form import form_fields
-from plugins.publish import dictionary
+from plugins.publish import dictionary, notices, xlsx
 from plugins.read import schema
 from plugins.read.validate import EMAIL, PHONE
 
 GLOSSARY_URL = "glossar/"
-LISTS = (("measures", "measure", "massnahmen/"), ("programmes", "programme", "programme/"), ("regions", "region", "regionen/"))
+LISTS = (("measures", "massnahmen/"), ("programmes", "programme/"), ("regions", "regionen/"))
 
 
 def template_context(sources, derived, presented) -> dict:
@@ -20,7 +20,7 @@ def template_context(sources, derived, presented) -> dict:
         "catalogue": sources.catalogue,
         "glossary": sources.glossary,
         "facets": derived.facets,
-        "related": derived.related,
+        "related": presented.related,
         "search_filters": derived.filters,
         "costs": presented.costs,
         "open_data": presented.open_data,
@@ -29,12 +29,13 @@ def template_context(sources, derived, presented) -> dict:
     }
 
 
-def page_list(sources, derived, presented, package, counts) -> list[tuple[str, str, dict]]:
+def page_list(sources, derived, presented, package, counts, theme="theme") -> list[tuple[str, str, dict]]:
     """(address, template, data) for every page, in the order they are written."""
     catalogue = sources.catalogue
     pages = []
-    for template, kind, url in LISTS:
-        pages.append((url, template, {"records": getattr(catalogue, template)}))
+    for template, url in LISTS:
+        records = listed(catalogue) if template == "measures" else getattr(catalogue, template)  # with „Art“ filter
+        pages.append((url, template, {"records": records}))
     for record in catalogue.records:
         pages.append((record.url, record.kind, {"record": record, "facts": presented.facts[record.slug]}))
     for facet, values in derived.facets.values():
@@ -42,13 +43,17 @@ def page_list(sources, derived, presented, package, counts) -> list[tuple[str, s
         for value in values:
             pages.append((value.url, "facet", {"facet": facet, "value": value, "records": list(value.records)}))
     pages.append((KEYWORDS_URL, "keywords", {"sections": derived.keywords}))
-    pages.append(("daten/", "daten", {"package": package, "counts": counts}))
+    pages.append(("daten/", "daten", {"package": package, "counts": counts, "shapes": xlsx.shapes(presented.open_data),
+                                      "csv_columns": len(dictionary.csv_columns())}))
     pages.append(("daten/woerterbuch/", "daten_woerterbuch",
                   {"sections": dictionary.sections(), "columns": dictionary.csv_columns()}))
     pages.append(("daten/lizenz/", "daten_lizenz", {"sources": schema.vocabulary_entries(("source", "document"))}))
+    pages.append((notices.PAGE, "lizenzen", {"components": notices.components(notices.vendor_folder(theme))}))
     programmes = [(p.slug, p.title) for p in sorted(catalogue.programmes, key=lambda p: p.slug)]
     pages.append(("mitmachen/", "mitmachen", {"fields": form_fields("measure", {("programme",): programmes}),
                                               "contact_patterns": [EMAIL.pattern, PHONE.pattern]}))
+    pages.append(("mitmachen/luecken/", "mitmachen_luecken",
+                  {"gaps": editorial_gaps.overview(catalogue, derived.reference_year, derived.costs)}))
     pages.append((COSTS_URL, "costs", {}))
     pages.append((COMPARE_URL, "compare", {"measures": catalogue.measures}))
     records = {record.slug: record for record in catalogue.records}

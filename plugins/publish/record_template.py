@@ -7,23 +7,16 @@ its German title, description and, for vocabularies, the allowed values.
 from __future__ import annotations
 
 import json
-import re
 import sys
-import unicodedata
 from pathlib import Path
 
 from plugins.read import schema
 from plugins.read.reader import read_record
+from plugins.read.slugs import file_slug
 
-UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
 PLACEHOLDER = {"string": '""', "number": "", "integer": "", "boolean": "false"}
 EXAMPLE_FIRST = "bahn-frei"  # the complete example CONTRIBUTING.md points to; its values are shown first
 KIND_WORD = {"measure": "Neue Maßnahme", "programme": "Neues Programm", "region": "Neue Region"}
-
-
-def slugify(title: str) -> str:
-    text = unicodedata.normalize("NFKD", title.translate(UMLAUTS)).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-") or "neuer-eintrag"
 
 
 def collect_examples(kind: str, content_root: Path) -> dict:
@@ -119,7 +112,7 @@ def main(argv=None) -> int:
         print('Aufruf: python -m plugins.publish.record_template measure|programme|region "Titel"', file=sys.stderr)
         return 2
     kind, title = argv
-    target = Path("content") / schema.RECORD_TYPES[kind] / f"{slugify(title)}.md"
+    target = Path("content") / schema.RECORD_TYPES[kind] / f"{file_slug(title)}.md"
     if target.exists():
         print(f"{target}: gibt es schon; bitte einen anderen Titel wählen oder die Datei bearbeiten", file=sys.stderr)
         return 1

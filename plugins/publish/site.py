@@ -7,19 +7,24 @@ place that writes files.
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 from pelican.generators import Generator
 
+from plugins.concurrency import alternate, start
 from plugins.derive import derive
+from plugins.derive.search.synonyms import catalogue_vocabulary
 from plugins.present import present
 from plugins.present.cost_report import COMPARE_DATA
 from plugins.present.open_data import FEED_PATH
-from plugins.publish import assets, exports, feed, pages
+from plugins.publish import assets, exports, feed, pages, xlsx
 from plugins.publish.summary import summary_ready
 from plugins.read import read_sources
 from plugins.read.problems import ContentErrors
 from plugins.settings import checked_settings
+
+PARALLEL_FROM = 400  # pages; below this a second process costs more than it saves
 
 
 def stop(problems) -> None:
@@ -31,28 +36,40 @@ def stop(problems) -> None:
 
 class CatalogueGenerator(Generator):
     def generate_context(self):
+        clock = time.perf_counter()
         settings = checked_settings(self.settings, stop)
-        sources = read_sources(Path(self.path), settings, stop)
+        sources = read_sources(Path(self.path), settings, stop, known_terms=catalogue_vocabulary)
+        self.seconds = {"lesen": time.perf_counter() - clock}
         derived = derive(sources, settings)
+        self.seconds["ableiten"] = time.perf_counter() - clock - sum(self.seconds.values())
         presented = present(sources, derived, settings)
+        self.seconds["darstellen"] = time.perf_counter() - clock - sum(self.seconds.values())
         self.stylesheets = assets.bundles(Path(self.theme))
         self.pipeline = (sources, derived, presented, settings)
         self.context.update(pages.template_context(sources, derived, presented))
         self.context["STYLESHEETS"] = {kind: path for kind, (path, _) in self.stylesheets.items()}
 
     def generate_output(self, writer):
+        clock = time.perf_counter()
         sources, derived, presented, settings = self.pipeline
         files, package, counts = exports.export_files(presented.open_data, settings)
-        written = pages.write_pages(writer, self.get_template, self.context,
-                                    pages.page_list(sources, derived, presented, package, counts))
+        every_page = pages.page_list(sources, derived, presented, package, counts, settings["THEME"])
+        if len(every_page) >= PARALLEL_FROM:  # half of the pages rendered and written by a forked child
+            mine, theirs = alternate(every_page)
+            rest = start(pages.write_pages, writer, self.get_template, self.context, theirs)
+            written = pages.write_pages(writer, self.get_template, self.context, mine) + rest()
+        else:
+            written = pages.write_pages(writer, self.get_template, self.context, every_page)
         files.update(derived.search.files)
         files[COMPARE_DATA] = presented.compare_json
         files.update(dict(self.stylesheets.values()))
         files[FEED_PATH] = feed.site_feed(presented.open_data, settings, sources.catalogue)
+        files.update(xlsx.site_workbooks(presented.open_data, settings, sources.catalogue))
         files["sitemap.xml"] = feed.site_sitemap(written + pages.pelican_pages(self.context), presented.open_data)
         output = Path(self.output_path)
         for relative, content in sorted(files.items()):
             target = output / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-        summary_ready.send(self, parts=presented.summary_parts)
+        self.seconds["veröffentlichen"] = time.perf_counter() - clock
+        summary_ready.send(self, parts=presented.summary_parts, seconds=self.seconds)

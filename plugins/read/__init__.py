@@ -1,11 +1,11 @@
-"""Read: every record file, the glossary, the price index and git history, checked against the schemas.
+"""Read: every record file, the glossary, the search thesaurus, the price index and git history, checked against the schemas.
 
 Nothing here writes German prose or HTML for pages; the result is one immutable catalogue.
 """
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
@@ -15,6 +15,7 @@ from plugins.read.history import History, read_history
 from plugins.read.model import Catalogue, build_catalogue
 from plugins.read.prices import VPI_FILE, PriceIndex, PriceIndexError, load_price_index
 from plugins.read.problems import Problem
+from plugins.read.thesaurus import Thesaurus, load_thesaurus
 from plugins.read.validate import check_tree
 
 
@@ -27,18 +28,19 @@ class Sources:
     prices: PriceIndex
     history: History
     content_root: Path
-    legal_bases: Mapping  # content/legal_bases.yaml: heading, explanation, official link per §
+    legal_bases: Mapping = field(default_factory=dict)  # content/legal_bases.yaml: heading, explanation, official link per §
+    thesaurus: Thesaurus = field(default_factory=Thesaurus)  # content/thesaurus.yaml: words staff type -> catalogue terms
 
 
-def read_sources(content_root: Path, settings, stop) -> Sources:
+def read_sources(content_root: Path, settings, stop, known_terms=None) -> Sources:
     """Read records, git dates, the price index and the glossary; `stop(problems)` ends the build on any error.
 
     Records come first: a broken record stops the build before the glossary checks its links to records.
     """
-    raws, errors, _warnings = check_tree(content_root)
+    raws, errors, _warnings = check_tree(content_root, parallel=True)
     if errors:
         stop(errors)
-    catalogue = build_catalogue(raws)
+    catalogue = build_catalogue(raws, parallel=True)
     history = read_history(content_root)
     if history.note:
         print(f"Hinweis: {history.note}", file=sys.stderr)  # shown like the records' messages, not as a log line
@@ -46,7 +48,12 @@ def read_sources(content_root: Path, settings, stop) -> Sources:
     glossary, problems = load_glossary(content_root, {record.slug for record in catalogue.records})
     if problems:
         stop(problems)
-    return Sources(catalogue, glossary, prices, history, content_root, read_legal_bases(content_root))
+    # The search thesaurus: every catalogue term it names must occur in a record, as the search matches words
+    # (`known_terms`, given by the caller: that matching is derive's, plugins/derive/search/synonyms.py).
+    thesaurus, problems = load_thesaurus(content_root, known_terms(catalogue.records) if known_terms else None)
+    if problems:
+        stop(problems)
+    return Sources(catalogue, glossary, prices, history, content_root, read_legal_bases(content_root), thesaurus)
 
 
 def _price_index(settings, stop) -> PriceIndex:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -14,13 +12,13 @@ from jsonschema import Draft202012Validator
 from plugins.read.alphabet import initial, sort_key
 from plugins.read.problems import Problem
 from plugins.read.reader import RawRecord, parse_mapping, read_text
-from plugins.read.validate import schema_problem, field_name
+from plugins.read.slugs import slugify
+from plugins.read.validate import field_name, schema_problem
 
 FILE_NAME = "glossary.yaml"
 SCHEMA_FILE = Path(__file__).parent / "schema" / "glossary.schema.json"
 # Ids the glossary page uses itself; an entry must not take one of them as its anchor.
 RESERVED_ANCHORS = {"inhalt", "eigennamen", "glossar-buchstaben"}
-_TRANSLITERATE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
 @cache
@@ -30,9 +28,7 @@ def glossary_schema() -> dict:
 
 def anchor_of(term: str) -> str:
     """'SGB II' -> 'sgb-ii', 'Ü50' -> 'ue50', 'i. V. m.' -> 'i-v-m': the entry's id on /glossar/."""
-    text = unicodedata.normalize("NFC", term).lower().translate(_TRANSLITERATE)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return slugify(term)
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from plugins.read.glossary import FILE_NAME, load_glossary
 from plugins.read.model import build_catalogue
 from plugins.read.validate import check_tree
-from plugins.read.glossary import FILE_NAME, load_glossary
 
 
 def main(argv=None) -> int:

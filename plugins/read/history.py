@@ -51,7 +51,7 @@ def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def _utc(text: str) -> datetime.datetime:
-    return datetime.datetime.fromisoformat(text).astimezone(datetime.timezone.utc)
+    return datetime.datetime.fromisoformat(text).astimezone(datetime.UTC)
 
 
 def read_history(content_root: Path) -> History:
@@ -95,4 +95,4 @@ def local_date(moment: datetime.datetime, timezone: str) -> datetime.date:
 
 
 def iso_utc(moment: datetime.datetime) -> str:
-    return moment.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -10,6 +10,7 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from plugins.concurrency import halves, start
 from plugins.read import schema
 
 URL_PREFIX = {"measure": "massnahmen", "programme": "programme", "region": "regionen"}
@@ -21,6 +22,7 @@ ALLOWED_TAGS = {"p", "br", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}, "td": set()}
 
 
+PARALLEL_FROM = 200  # below this many bodies a second process costs more than it saves
 TABLE_SCROLL = '<div class="table-scroll" tabindex="0" role="region" aria-label="Tabelle">'
 _converter = None
 
@@ -120,10 +122,26 @@ def _link(record: Record, **links) -> None:
         object.__setattr__(record, name, value)  # only here, before anyone else holds the record
 
 
-def build_catalogue(raws: dict) -> Catalogue:
-    """Turn checked raw records into Records and resolve programme links both ways."""
-    built = {kind: [Record(kind, raw.slug, frozen(raw.data), raw.body.strip(), render_markdown(raw.body), raw.path,
-                           raw.file) for raw in items]
+def _rendered(bodies: list) -> list:
+    return [render_markdown(body) for body in bodies]
+
+
+def build_catalogue(raws: dict, parallel: bool = False) -> Catalogue:
+    """Turn checked raw records into Records and resolve programme links both ways.
+
+    `parallel`: half of the Markdown bodies are rendered in a forked child (plugins/concurrency.py).
+    """
+    every = [raw for items in raws.values() for raw in items]
+    bodies = [raw.body for raw in every]
+    if parallel and len(bodies) >= PARALLEL_FROM:
+        first, second = halves(bodies)
+        rest = start(_rendered, second)
+        html = _rendered(first) + rest()
+    else:
+        html = _rendered(bodies)
+    html_of = {id(raw): text for raw, text in zip(every, html, strict=True)}
+    built = {kind: [Record(kind, raw.slug, frozen(raw.data), raw.body.strip(), html_of[id(raw)], raw.path, raw.file)
+                    for raw in items]
              for kind, items in raws.items()}
     programmes = {record.slug: record for record in built.get("programme", [])}
     children, members, implementations = {}, {}, {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 CENT = Decimal("0.01")
@@ -88,7 +88,7 @@ def load_price_index(path: Path = VPI_FILE) -> PriceIndex:
     return PriceIndex(tuple(values), shown)
 
 
-@lru_cache(maxsize=None)
+@cache
 def default_price_index() -> PriceIndex:
     return load_price_index(VPI_FILE)
 

@@ -30,7 +30,6 @@ YAML_PROBLEMS = {
     "found unknown escape character": "unbekannte Escape-Sequenz mit \\ in einem Text in doppelten Anführungszeichen",
     "did not find expected node content": "nach „-“ oder „:“ fehlt ein Wert",
     "could not find expected ':'": "der Doppelpunkt nach dem Feldnamen fehlt",
-    "found unexpected end of stream": "ein Anführungszeichen wird nicht geschlossen",
     "found character '\\t' that cannot start any token": "Tabulator gefunden; bitte mit Leerzeichen einrücken",
     "did not find expected key": "Einrückung passt nicht zu den Zeilen davor",
     "did not find expected '-' indicator": "Einrückung einer Liste passt nicht",
@@ -118,8 +117,13 @@ class _Builder:
                 self.lines[child] = item_node.start_mark.line + self.offset
                 items.append(self.build(item_node, child, depth + 1))
             return items
-        value = self.loader.construct_object(node, deep=False)
         self.raw[path] = node.value
+        try:
+            value = self.loader.construct_object(node, deep=False)
+        except ValueError:
+            if node.tag != "tag:yaml.org,2002:timestamp":
+                raise
+            return YamlDate(node.value)  # looks like a date but is none (2013-02-30); the date check names it
         if isinstance(value, datetime.datetime):
             return YamlDate(value.date().isoformat())
         if isinstance(value, datetime.date):

@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
@@ -14,18 +15,60 @@ RECORD_TYPES = {"measure": "measures", "programme": "programmes", "region": "reg
 COMMON_ID = "common.schema.json"
 
 
+class SchemaError(Exception):
+    """A schema file the build cannot use; `str()` is one German line with file, line and what is wrong."""
+
+
+def _shown(path: Path) -> str:
+    root = Path.cwd()
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+
+
 def _load(name):
-    return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+    path = SCHEMA_DIR / name
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise SchemaError(f"{_shown(path)}:1: Schema nicht lesbar ({error.strerror})") from None
+    except json.JSONDecodeError as error:
+        raise SchemaError(f"{_shown(path)}:{error.lineno}: kein gültiges JSON ({error.msg})") from None
 
 
-@cache
-def schemas() -> dict:
-    return {kind: _load(f"{kind}.schema.json") for kind in RECORD_TYPES}
+def _refs(node):
+    if isinstance(node, dict):
+        if isinstance(node.get("$ref"), str):
+            yield node["$ref"]
+        for value in node.values():
+            yield from _refs(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _refs(value)
+
+
+def _check_refs(name: str, document: dict, definitions: dict) -> None:
+    """Every $ref points into common.schema.json's (or the file's own) $defs; else one German line."""
+    for ref in _refs(document):
+        target = ref.split("#/$defs/")[-1] if "#/$defs/" in ref else None
+        if target not in definitions and target not in document.get("$defs", {}):
+            text = (SCHEMA_DIR / name).read_text(encoding="utf-8").splitlines()
+            line = next((number for number, row in enumerate(text, 1) if f'"{ref}"' in row), 1)
+            raise SchemaError(f"{_shown(SCHEMA_DIR / name)}:{line}: $ref: „{ref}“ verweist auf keine Definition; "
+                              f"erwartet wird „#/$defs/NAME“ mit einem Namen aus den $defs von {COMMON_ID}")
 
 
 @cache
 def common() -> dict:
-    return _load(COMMON_ID)
+    document = _load(COMMON_ID)
+    _check_refs(COMMON_ID, document, document.get("$defs", {}))
+    return document
+
+
+@cache
+def schemas() -> dict:
+    loaded = {kind: _load(f"{kind}.schema.json") for kind in RECORD_TYPES}
+    for kind, document in loaded.items():
+        _check_refs(f"{kind}.schema.json", document, common().get("$defs", {}))
+    return loaded
 
 
 def _as_enums(node):
@@ -64,6 +107,23 @@ def validator(kind: str) -> Draft202012Validator:
     # Validation runs on a self-contained copy: resolving $refs through the registry for every
     # value cost more than the checks themselves. The files on disk keep their $refs.
     return Draft202012Validator(_as_enums(_inline(schemas()[kind])))
+
+
+@cache
+def fast_check(kind: str):
+    """A compiled yes/no check of the same self-contained schema (draft-07 keywords only): most records
+    are valid, and jsonschema's walk, which names every error, is then needed only for the others."""
+    document = {key: value for key, value in _as_enums(_inline(schemas()[kind])).items() if key not in ("$schema", "$id")}
+    check = fastjsonschema.compile({"$schema": "http://json-schema.org/draft-07/schema#", **document})
+
+    def is_valid(data) -> bool:
+        try:
+            check(data)
+        except fastjsonschema.JsonSchemaException:
+            return False
+        return True
+
+    return is_valid
 
 
 def resolve(node: dict) -> dict:
@@ -133,6 +193,12 @@ def iter_fields(node: dict, prefix=()):
     items = node.get("items")
     if isinstance(items, dict):
         yield from iter_fields(items, prefix)
+
+
+@cache
+def subschema_at_shape(kind: str, shape: tuple) -> dict:
+    """subschema_at for a path whose list indices are all 0 (the schema is the same for every item), remembered."""
+    return subschema_at(kind, shape) or {}
 
 
 def subschema_at(kind: str, path) -> dict | None:

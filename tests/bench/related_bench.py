@@ -18,9 +18,9 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from plugins.derive.related import related_measures  # noqa: E402
 from plugins.read.model import build_catalogue  # noqa: E402
 from plugins.read.validate import check_tree  # noqa: E402
-from plugins.derive.related import related_measures  # noqa: E402
 
 
 def _top3(result) -> float:
@@ -30,7 +30,7 @@ def _top3(result) -> float:
 def measure(content: Path, repeat: int, exact_up_to: int) -> dict:
     raws, errors, _ = check_tree(content)
     if errors:
-        raise SystemExit(f"{content}: {len(errors)} Fehler in den Datensätzen; erst `python -m plugins.read` ausführen")
+        raise SystemExit(f"{content}: {len(errors)} Fehler in den Datensätzen; erst `python -m plugins.validate` ausführen")
     measures = build_catalogue(raws).measures
     cpu, wall = [], []
     for _ in range(repeat):

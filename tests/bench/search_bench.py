@@ -1,6 +1,10 @@
 """Search benchmark: index size, build time, and in headless Chromium time to first results and query time.
 
-    .venv/bin/python -m tests.bench.search_bench [--sizes real,1000,5000] [--json out.json]
+    .venv/bin/python -m tests.bench.search_bench [--sizes real,1000,5000] [--json out.json] [--no-pagefind]
+
+For the real catalogue Pagefind 1.5 indexes the same site and answers the same query; the bytes of
+both before their first result are counted from the browser's network log (tests/bench/bench.py's
+search_bytes: context-level request events, Web Worker fetches included).
 
 For each size the index parts are built in-process (timed), put into a copy of the real built
 site, and served from localhost with gzip, as a static host would serve them. Chromium opens
@@ -34,16 +38,22 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from plugins.read.model import build_catalogue  # noqa: E402
-from plugins.read.validate import check_tree  # noqa: E402
-from plugins.read.glossary import load_glossary  # noqa: E402
 from plugins.derive.search.aliases import Aliases  # noqa: E402
 from plugins.derive.search.index import SearchIndex, dumps, gzip_size  # noqa: E402
+from plugins.derive.search.synonyms import Synonyms  # noqa: E402
+from plugins.read.glossary import load_glossary  # noqa: E402
+from plugins.read.model import build_catalogue  # noqa: E402
+from plugins.read.thesaurus import load_thesaurus  # noqa: E402
+from plugins.read.validate import check_tree  # noqa: E402
 from tests.bench.synthetic import generate  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, run_build  # noqa: E402
 
 QUERIES = ["Teilzeit", "Alleinerziehende Teilzeit", "Projekt", "Förd", "45", "§ 16i", "Jobcenter",
-           "Quartiersmanagement", "Gesundheit Hessen", "Jugendliche ohne Abschluss", "Arb", "Ber"]
+           "Quartiersmanagement", "Gesundheit Hessen", "Jugendliche ohne Abschluss", "Arb", "Ber",
+           # issue 15: typos (fuzzy), compounds split at query time, questions, unknown words
+           "Langzeitarbeitlose", "Alleinerziehnde", "Quartiersmanagment", "Schuldnerbertung", "Lohnzuschuss",
+           "Beratung bei Sucht", "Was hilft Alleinerziehenden bei der Arbeitssuche?", "Zzzzzzzzzz",
+           "Qualifizierng Frauen Berlin"]
 FIRST_QUERY = "Alleinerziehende Teilzeit"
 THROTTLE = {"offline": False, "latency": 40, "downloadThroughput": 10_000_000 / 8, "uploadThroughput": 5_000_000 / 8}
 FIRST_RESULT_SCRIPT = """
@@ -92,12 +102,27 @@ async ([queries, repeats]) => {
   }).sort((a, b) => b[0] - a[0]);
   const slowest = {};
   for (const [, q] of sweep.slice(0, 5)) slowest[q] = median(q);
+  // Typos of every 7th core term of 6+ letters (two letters swapped, last letter wrong): each a word
+  // that finds little and goes through the split and fuzzy rules, timed once; the slowest five again.
+  const typos = parts[0].index.terms.filter(t => /^[a-z]{6,}$/.test(t)).filter((_, i) => i % 7 === 0)
+    .flatMap(t => [t.slice(0, 2) + t[3] + t[2] + t.slice(4), t.slice(0, -1) + 'q']);
+  const typoSweep = typos.map(q => {
+    const s = performance.now();
+    const count = PraxisSuche.search(indexes, q).results.length;
+    return [performance.now() - s, q, count];
+  }).sort((a, b) => b[0] - a[0]);
+  const slowestTypos = {};
+  for (const [, q] of typoSweep.slice(0, 5)) slowestTypos[q] = median(q);
   const kernOnly = [indexes[0]];
   const s = performance.now();
   PraxisSuche.search(kernOnly, 'Alleinerziehende Teilzeit');
   return {parse_ms: parseMs, load_ms: loadMs, queries: out, kern_query_ms: performance.now() - s,
           sweep: {prefixes: sweep.length, max_ms_once: sweep.length ? sweep[0][0] : 0,
-                  p95_ms_once: sweep.length ? sweep[Math.floor(sweep.length * 0.05)][0] : 0, slowest: slowest}};
+                  p95_ms_once: sweep.length ? sweep[Math.floor(sweep.length * 0.05)][0] : 0, slowest: slowest},
+          typo_sweep: {typos: typoSweep.length, max_ms_once: typoSweep.length ? typoSweep[0][0] : 0,
+                       slowest: slowestTypos},
+          slowest_median_ms: Math.max(...Object.values(out).concat(Object.values(slowest), Object.values(slowestTypos))
+                                          .map(r => r.median_ms))};
 }
 """
 
@@ -140,8 +165,11 @@ def build_parts(content: Path) -> tuple[dict, float, int]:
         raise SystemExit(f"{len(errors)} Fehler in {content}")
     catalogue = build_catalogue(raws)
     glossary, _ = load_glossary(content, {record.slug for record in catalogue.records})
+    thesaurus, problems = load_thesaurus(content)  # the synthetic catalogues have none
+    if problems:
+        raise SystemExit("\n".join(map(str, problems)))
     started = time.perf_counter()
-    parts = SearchIndex(catalogue.records, Aliases(glossary.abbreviations, glossary.name_forms)).build()
+    parts = SearchIndex(catalogue.records, Aliases(glossary.abbreviations, glossary.name_forms), Synonyms(thesaurus)).build()
     files = {name: dumps(data) for name, data in parts.items()}
     return files, time.perf_counter() - started, len(catalogue.records)
 
@@ -166,7 +194,6 @@ def measure_browser(site: Path) -> dict:
                         cdp = context.new_cdp_session(page)
                         cdp.send("Network.enable")
                         cdp.send("Network.emulateNetworkConditions", THROTTLE)
-                    transferred = {"before_first": 0, "total": 0}
                     page.add_init_script(FIRST_RESULT_SCRIPT)
                     page.goto(f"{url}/suche/?q={FIRST_QUERY.replace(' ', '+')}")
                     page.wait_for_function("() => window.__bench && window.__bench.complete", timeout=120_000)
@@ -194,7 +221,7 @@ def measure_browser(site: Path) -> dict:
             context = browser.new_context()
             page = context.new_page()
             page.goto(f"{url}/suche/")
-            page.wait_for_function("() => window.PraxisSuche")
+            page.wait_for_selector("#search-form")
             result["queries"] = page.evaluate(QUERY_SCRIPT, [QUERIES, 7])
             context.close()
             browser.close()
@@ -203,7 +230,7 @@ def measure_browser(site: Path) -> dict:
     return result
 
 
-def bench(sizes, work: Path) -> dict:
+def bench(sizes, work: Path, pagefind: bool = True) -> dict:
     base = work / "site"
     built = run_build(ROOT / "content", base)
     if built.returncode:
@@ -225,6 +252,12 @@ def bench(sizes, work: Path) -> dict:
         entry["gzip_kb_total"] = sum(f["gzip_kb"] for f in entry["files"].values())
         entry["load_average_before"] = round(os.getloadavg()[0], 1)  # other work on the machine skews timings
         entry["browser"] = measure_browser(site)
+        if size == "real" and pagefind:
+            from tests.bench.bench import (
+                pagefind_index,  # Pagefind on the same site and query, bytes from the network log
+            )
+
+            entry["pagefind"] = pagefind_index(site, work, FIRST_QUERY)
         entry["load_average_after"] = round(os.getloadavg()[0], 1)
         report[size] = entry
         print(json.dumps({size: entry}, ensure_ascii=False, indent=1), flush=True)
@@ -236,9 +269,10 @@ def main(argv=None) -> int:
     parser.add_argument("--sizes", default="real,1000,5000")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--work", type=Path)
+    parser.add_argument("--no-pagefind", action="store_true", help="ohne den Vergleich mit Pagefind (echter Katalog)")
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="search-bench-"))
-    report = bench(args.sizes.split(","), work)
+    report = bench(args.sizes.split(","), work, not args.no_pagefind)
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return 0

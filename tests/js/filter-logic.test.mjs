@@ -70,7 +70,7 @@ test("the default sort and unknown parameters stay out of the state and the URL"
 });
 
 test("the status line", () => {
-  assert.equal(statusText(4, 4, ""), "Alle 4 Maßnahmen werden gezeigt.");
-  assert.equal(statusText(4, 4, "x"), "4 von 4 Maßnahmen passen zur Auswahl.");
-  assert.equal(statusText(0, 4, ""), "0 von 4 Maßnahmen passen zur Auswahl.");
+  assert.equal(statusText(4, 4, ""), "Alle 4 Maßnahmen und Programme werden gezeigt.");
+  assert.equal(statusText(4, 4, "x"), "4 von 4 Maßnahmen und Programmen passen zur Auswahl.");
+  assert.equal(statusText(0, 4, ""), "0 von 4 Maßnahmen und Programmen passen zur Auswahl.");
 });

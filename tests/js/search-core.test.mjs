@@ -3,7 +3,7 @@
 import test from "node:test";
 import assert from "node:assert/strict";
 import "./german-lunr.mjs";
-import { decode, load, queryWords, search, snippet, termOf } from "../../theme/static/js/lib/search-core.js";
+import { decode, distances, load, maxDistance, nearest, queryWords, search, searchExact, snippet, termOf } from "../../theme/static/js/lib/search-core.js";
 import { encode, packIndex } from "./pack-index.mjs";
 
 const FIELDS = [["title", 10], ["body", 1]];
@@ -72,9 +72,11 @@ test("numbers and words under three letters are only found whole", () => {
 });
 
 test("nothing searchable gives mode none", () => {
-  assert.deepEqual(search(index(), "der die das"), { mode: "none", results: [] });
-  assert.deepEqual(search(index(), "xyzzy"), { mode: "none", results: [] });
-  assert.deepEqual(search([], "Teilzeit"), { mode: "none", results: [] });
+  assert.deepEqual(search(index(), "der die das"), { mode: "none", results: [], words: [], complete: 0 });
+  assert.deepEqual(search(index(), "xyzzy"),
+                   { mode: "none", results: [], words: [{ raw: "xyzzy", term: "xyzzy", how: "none", nearest: "" }], complete: 0 });
+  assert.deepEqual(search([], "Teilzeit"), { mode: "none", results: [], words: [], complete: 0 });
+  assert.deepEqual(searchExact(index(), "der die das"), { mode: "none", results: [] });
 });
 
 test("an index part in another format is refused", () => {
@@ -92,4 +94,30 @@ test("the snippet marks matched words and cuts around the first one", () => {
   assert.deepEqual(snippet("kurz und gut", ["nichts"]), [
     { text: "kurz", mark: false }, { text: " ", mark: false }, { text: "und", mark: false },
     { text: " ", mark: false }, { text: "gut", mark: false }]);
+});
+
+test("a mistyped word finds the records of the nearest term, below a correct word, and names that term", () => {
+  const found = search(index(), "Gesundhiet");
+  assert.deepEqual(refs(found), [3]);
+  assert.deepEqual(found.words, [{ raw: "gesundhiet", term: "gesundhiet", how: "fuzzy", nearest: "gesundheitsforder" }]);  // "Gesundheit" stems to "gesund"
+  assert.equal(nearest(index(), "quartiersmanagment"), "quartiersmanagement");
+  assert.equal(refs(search(index(), "Jobcenter Gesundhiet"))[0], 3);  // both words: the record with both first
+});
+
+test("short words stay exact; the edit distance grows with the word", () => {
+  assert.equal(maxDistance("amt"), 0);
+  assert.equal(maxDistance("sucht"), 1);
+  assert.equal(maxDistance("langzeitarbeitslos"), 2);
+  assert.deepEqual(refs(search(index(), "Bahm")), []);  // four letters: no typo tolerance
+  assert.deepEqual(distances("gesundhiet", "gesundheit", 1), [1, 1]);  // one swap
+  assert.deepEqual(distances("gesund", "gesundheitsforder", 1), [2, 0]);  // a start of the term
+});
+
+test("a compound that finds nothing is split into index terms; a question lists records with most words", () => {
+  const found = search(index(), "Quartiersberatung");
+  assert.deepEqual(refs(found), [1]);
+  assert.equal(found.words[0].how, "split");
+  const question = search(index(), "Ausbildung Teilzeit Hessen");
+  assert.equal(question.complete, 0);
+  assert.deepEqual(refs(question).slice(0, 1), [0]);  // two of three words before one of three
 });

@@ -31,3 +31,19 @@ test("the shorter query is offered only when it finds something", () => {
   assert.equal(shorterQuery(parts, "Zauberei"), null);
   assert.equal(shorterQuery(parts, "Bahn"), null);
 });
+
+test("„Meinten Sie …?“ replaces each word found through a typo by a real word, in the typed case", async () => {
+  const { didYouMean, realWord, searchable, nothingSearchable, wordNotes } = await import("../../theme/static/js/lib/search-status.js");
+  const texts = ["Hilfen für langzeitarbeitslose Menschen", "Schuldnerberatung im Jobcenter"];
+  const found = { results: [result(0)], words: [
+    { raw: "langzeitarbeitlose", term: "langzeitarbeitlos", how: "fuzzy", nearest: "langzeitarbeitslos" },
+    { raw: "sachsen", term: "sachs", how: "exact", nearest: "" }] };
+  assert.equal(didYouMean("Langzeitarbeitlose  Sachsen", found, (term) => realWord(texts, term)), "Langzeitarbeitslose  Sachsen");
+  assert.equal(didYouMean("Sachsen", { results: [], words: [found.words[1]] }, () => "x"), null);
+  assert.equal(realWord(texts, "schuldnerberat"), "Schuldnerberatung");
+  assert.equal(realWord(texts, "xyz"), "");
+  assert.deepEqual(searchable("  a  "), { text: "a", cut: false });
+  assert.equal(searchable("x".repeat(500)).text.length, 200);
+  assert.match(nothingSearchable("der die"), /kein Wort/);
+  assert.equal(wordNotes({ results: [result(0)], words: [{ raw: "zzz", how: "none" }] }), " „zzz“ kommt nicht vor und wurde übergangen.");
+});

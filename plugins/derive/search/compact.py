@@ -84,7 +84,7 @@ def decode(text: str) -> list[tuple[int, int]]:
     return pairs
 
 
-def _bmp_only(term: str) -> bool:
+def bmp_only(term: str) -> bool:
     # Python sorts by code point, JavaScript by UTF-16 unit: they differ only beyond U+FFFF.
     return all(ord(character) <= 0xFFFF for character in term)
 
@@ -97,7 +97,7 @@ def compact(builder) -> dict:
     if refs != list(range(len(refs))):
         raise ValueError("references must be 0, 1, 2, … in the order the records were added")
     frequencies = builder.field_term_frequencies  # "field/ref" -> {term: count}
-    terms = sorted(term for term in builder.inverted_index if _bmp_only(term))
+    terms = sorted(term for term in builder.inverted_index if bmp_only(term))
     postings = []
     lengths = [[0] * len(refs) for _ in fields]  # tokens per record and field, as `expand` counts them
     for term in terms:
@@ -155,7 +155,7 @@ def expand(packed: dict) -> dict:
     lengths = [[0] * documents for _ in fields]
     entries = [[[] for _ in range(documents)] for _ in fields]  # [field][ref] -> [(term number, count)]
     inverted, with_term = [], []
-    for number, (term, per_field) in enumerate(zip(packed["terms"], packed["postings"])):
+    for number, (term, per_field) in enumerate(zip(packed["terms"], packed["postings"], strict=True)):
         posting, count_documents = {"_index": number}, 0
         for field_number, field in enumerate(fields):
             refs = {}

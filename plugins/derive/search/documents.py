@@ -14,8 +14,8 @@ from plugins.derive.search.german import clean_text
 
 # (field, boost): a hit in a name outweighs one in the summary, which outweighs the body.
 CORE_FIELDS = (("title", 10), ("short_name", 10), ("keywords", 6), ("target_groups", 5),
-               ("legal_basis", 5), ("place", 3), ("aliases", 2))
-FULL_TEXT_FIELDS = (("summary", 2), ("body", 1))
+               ("legal_basis", 5), ("place", 3), ("aliases", 2), ("synonyms", 3), ("parts", 1))
+FULL_TEXT_FIELDS = (("summary", 2), ("body", 1), ("parts", 0.5))  # synonyms, parts: synonyms.py
 NOTE_FIELDS = ("target_group_note", "legal_basis_note", "implementation_note", "funding_note", "staffing")
 
 TAG = re.compile(r"<[^>]+>")
@@ -52,6 +52,8 @@ def core_fields(record) -> dict:
         "legal_basis": " ".join(legal_basis),
         "place": " ".join(part for part in place if part),
         "aliases": "",
+        "synonyms": "",
+        "parts": "",
     }
     return {name: clean_text(value) for name, value in fields.items()}
 
@@ -61,4 +63,4 @@ def full_text_fields(record) -> dict:
     notes += [item.get("description", "") for item in record.get("results") or []]
     notes += list(record.get("notes") or [])
     body = " ".join([plain_text(record.body_html), *notes])
-    return {"summary": clean_text(record.get("summary") or ""), "body": clean_text(body)}
+    return {"summary": clean_text(record.get("summary") or ""), "body": clean_text(body), "parts": ""}

@@ -113,7 +113,8 @@ def words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=200_000)
-def _index_term(word: str):
+def index_term(word: str):
+    """One word of a field to its index term (trimmer, stop words, stemmer), or None."""
     trimmed = trim(word)
     if not trimmed or trimmed in stop_words():
         return None
@@ -127,7 +128,7 @@ def index_de(token, i=None, tokens=None):
     cached step may stand in for the three: a catalogue repeats the same few thousand words, and
     three pipeline passes per word were another third of the build.
     """
-    term = _index_term(token.string)
+    term = index_term(token.string)
     if term is None:
         return None
     token.string = term
@@ -145,6 +146,9 @@ def builder() -> Builder:
     result.search_pipeline.reset()
     result.search_pipeline.add(trimmer_de, stemmer_de)
     return result
+
+
+SEARCH_PIPELINE = builder().search_pipeline.serialize()  # the query pipeline lunr.js runs, by registered name
 
 
 def clean_text(text: str) -> str:

@@ -25,7 +25,7 @@ function setup(form, listRoot) {
     const link = card.querySelector(".record-card-title a[href]") || card.querySelector("a[href]");  // the title, not a glossary link
     if (!link) continue;
     const path = new URL(link.href, window.location.href).pathname;
-    const url = path.replace(/^.*?(massnahmen\/[^/]+\/)$/, "$1");
+    const url = path.replace(/^.*?((?:massnahmen|programme)\/[^/]+\/)$/, "$1");
     cards[url] = card;
     titleOrder.push(url);
   }

@@ -7,9 +7,10 @@ import { fetchJson } from "./lib/fetch-json.js";
 import {
   extraProblems, integerList, integerValue, lineList, numberValue, paragraph, plainText, recordFile,
 } from "./lib/record-form.js";
-import { slugify } from "./lib/slug.js";
-
-const LINK_LIMIT = 8000; // longer prefilled links are cut off by browsers or the host
+import { fileSlug } from "./lib/slug.js";
+import {
+  githubEdit, githubNewFile, htmlProblem, mailBody, mailto, titleProblem, tooLongMessage,
+} from "./lib/submission.js";
 
 // ---------------------------------------------------------------- reading the form
 
@@ -44,6 +45,10 @@ function readField(wrapper, pointer, places) {
     }
     case "checkboxes": {
       const values = [...wrapper.querySelectorAll("input:checked")].map((box) => box.value);
+      // A corrected record keeps its order (the first target group may be the main one); new ticks follow.
+      const order = JSON.parse(wrapper.dataset.order || "[]");
+      const rank = (value) => (order.includes(value) ? order.indexOf(value) : order.length);
+      values.sort((a, b) => rank(a) - rank(b));
       return values.length ? values : undefined;
     }
     case "checkbox":
@@ -100,8 +105,10 @@ function message(error, wrapper) {
       return "Bitte nur Kleinbuchstaben, Ziffern und Bindestriche verwenden, z. B. bahn-frei.";
     case "minLength":
       return "Darf nicht leer sein.";
-    case "maxLength":
-      return "Der Text ist zu lang.";
+    case "maxLength": {
+      const numbers = /\((\d+) > (\d+)\)/.exec(error.error || "");
+      return numbers ? tooLongMessage(Number(numbers[2]), Number(numbers[1])) : "Der Text ist zu lang.";
+    }
     case "minItems":
       return wrapper.dataset.control === "checkboxes" ? "Bitte mindestens einen Wert auswählen." : "Bitte mindestens einen Eintrag angeben.";
     case "uniqueItems":
@@ -195,7 +202,7 @@ function setupRepeats(form) {
         item.querySelector(":scope > .form-repeat-remove").textContent = `Eintrag ${index + 1} entfernen`;
       });
     };
-    repeat.querySelector(":scope > .form-repeat-add").addEventListener("click", () => {
+    repeat.addItem = () => {
       const item = template.content.firstElementChild.cloneNode(true);
       const id = String(next++);
       for (const el of [item, ...item.querySelectorAll("*")]) {
@@ -210,10 +217,138 @@ function setupRepeats(form) {
       });
       items.append(item);
       renumber();
-      const first = item.querySelector("input, select, textarea");
+      return item;
+    };
+    repeat.querySelector(":scope > .form-repeat-add").addEventListener("click", () => {
+      const first = repeat.addItem().querySelector("input, select, textarea");
       if (first) first.focus();
     });
   }
+}
+
+// ---------------------------------------------------------------- filling the form from a record
+
+function fillField(wrapper, value) {
+  const input = control(wrapper);
+  switch (wrapper.dataset.control) {
+    case "group":
+      fillObject(wrapper, value || {});
+      break;
+    case "repeat":
+      for (const entry of value || []) fillObject(wrapper.addItem(), entry);
+      break;
+    case "checkboxes":
+      for (const box of wrapper.querySelectorAll("input[type=checkbox]")) box.checked = (value || []).includes(box.value);
+      wrapper.dataset.order = JSON.stringify(value || []);
+      break;
+    case "checkbox":
+      input.checked = value === true;
+      break;
+    case "lines":
+      input.value = (value || []).join("\n");
+      break;
+    case "integers":
+      input.value = (value || []).join(", ");
+      break;
+    default:
+      input.value = value === undefined || value === null ? "" : String(value);
+  }
+}
+
+/** The inverse of readObject: every field of `container` set from `data` (a record's published fields). */
+function fillObject(container, data) {
+  for (const wrapper of fieldsOf(container)) {
+    if (Object.hasOwn(data, wrapper.dataset.key)) fillField(wrapper, data[wrapper.dataset.key]);
+  }
+}
+
+/** /mitmachen/?korrektur=<Kennung>: the form filled with the published record, for a complete corrected file. */
+async function loadCorrection(form, status) {
+  const slug = new URLSearchParams(window.location.search).get("korrektur");
+  if (!slug) return;
+  let entry;
+  try {
+    entry = (await fetchJson(form.dataset.records)).records.find((record) => record.id === slug);
+  } catch (error) {
+    status.textContent = "Der Eintrag konnte nicht geladen werden; bitte die Seite neu laden.";
+    return;
+  }
+  if (!entry) {
+    status.textContent = `Einen Eintrag mit der Kennung „${slug}“ gibt es nicht; das Formular ist leer.`;
+    return;
+  }
+  fillObject(form, entry.data);
+  document.getElementById("f-body").value = entry.text;
+  form.dataset.correction = entry.id;
+  document.getElementById("mitmachen-titel").textContent = `Eintrag verbessern: ${entry.data.title}`;
+  const note = document.getElementById("mitmachen-korrektur");
+  note.textContent = "Das Formular enthält die veröffentlichten Angaben dieses Eintrags. Ändern Sie, was nicht stimmt "
+    + "oder fehlt, und reichen Sie danach die ganze Datei ein; bitte nennen Sie dabei die Quelle der neuen Angaben.";
+  note.hidden = false;
+  form.dataset.prefilled = "true";
+}
+
+// ---------------------------------------------------------------- checks beyond the schema
+
+function formProblems(record, body) {
+  const found = [];
+  const titleText = titleProblem(record.title);
+  if (titleText) found.push(["#/title", titleText]);
+  const walk = (value, pointer) => {
+    if (Array.isArray(value)) value.forEach((item, index) => walk(item, `${pointer}/${index}`));
+    else if (value && typeof value === "object") Object.entries(value).forEach(([key, item]) => walk(item, `${pointer}/${key}`));
+    else if (typeof value === "string" && htmlProblem(value)) found.push([pointer, htmlProblem(value)]);
+  };
+  walk(record, "#");
+  if (htmlProblem(body, true)) found.push(["#/(Text)", htmlProblem(body, true)]);
+  return found;
+}
+
+// ---------------------------------------------------------------- handing the file over
+
+async function copyText(text, status, message) {
+  try {
+    await navigator.clipboard.writeText(text);
+    status.textContent = message;
+    return true;
+  } catch (error) {
+    const output = document.getElementById("mitmachen-datei");
+    output.focus();
+    output.select();
+    status.textContent = "Kopieren war nicht möglich; der Inhalt ist markiert und kann mit Strg+C kopiert werden.";
+    return false;
+  }
+}
+
+function offerSubmission(form, name, text, record) {
+  const github = document.getElementById("mitmachen-github");
+  const githubHint = document.getElementById("mitmachen-github-hinweis");
+  const email = document.getElementById("mitmachen-email");
+  const emailHint = document.getElementById("mitmachen-email-hinweis");
+  const where = { repository: form.dataset.repository, branch: form.dataset.branch, folder: form.dataset.folder, name, text };
+  const correction = form.dataset.correction;
+  if (correction) {
+    github.href = githubEdit(where);
+    github.dataset.copy = "true";
+    githubHint.textContent = "Der Eintrag besteht schon, GitHub öffnet seine Datei zum Bearbeiten. Beim Klick wird der neue "
+      + "Inhalt kopiert: dort alles markieren (Strg+A) und einfügen (Strg+V). GitHub legt den Vorschlag an; ein Konto ist nötig.";
+  } else {
+    const link = githubNewFile(where);
+    github.href = link.url;
+    github.dataset.copy = link.fits ? "" : "true";
+    githubHint.textContent = link.fits
+      ? "GitHub öffnet die fertige Datei; „Propose new file“ (Datei vorschlagen) legt den Vorschlag an. Ein Konto ist nötig."
+      : `Die Datei ist zu lang für einen Link (${text.length.toLocaleString("de-DE")} Zeichen). Beim Klick wird der Inhalt `
+        + "kopiert und GitHub öffnet eine leere Datei mit dem richtigen Namen: dort einfügen (Strg+V).";
+  }
+  const subject = `${correction ? "Korrektur" : "Vorschlag"}: ${record.short_name || record.title}`;
+  const shortBody = `Guten Tag,\n\nmein ${correction ? "korrigierter Eintrag" : "Vorschlag"} ${name} ist zu lang für eine E-Mail aus dem `
+    + "Formular. Ich füge ihn hier ein (Strg+V) oder hänge die heruntergeladene Datei an.\n\n";
+  const mail = mailto({ address: form.dataset.editorsEmail, subject, body: mailBody({ name, text, correction }), shortBody });
+  email.href = mail.url;
+  email.dataset.copy = mail.fits ? "" : "true";
+  emailHint.textContent = mail.fits ? "Ihr E-Mail-Programm öffnet eine fertige Nachricht mit der Datei; ein GitHub-Konto ist nicht nötig."
+    : "Die Datei ist zu lang für eine E-Mail aus dem Formular: Beim Klick wird sie kopiert; bitte in die Nachricht einfügen (Strg+V) oder die heruntergeladene Datei anhängen.";
 }
 
 async function loadValidator(form) {
@@ -228,11 +363,23 @@ function setup(form) {
   const result = document.getElementById("mitmachen-ergebnis");
   const output = document.getElementById("mitmachen-datei");
   const download = document.getElementById("mitmachen-download");
-  const submitLink = document.getElementById("mitmachen-einreichen");
-  const submitHint = document.getElementById("mitmachen-einreichen-hinweis");
   const validatorReady = loadValidator(form);
   let objectUrl = null;
   setupRepeats(form);
+  loadCorrection(form, status);
+  document.getElementById("f-body-gliederung").addEventListener("click", () => {
+    const body = document.getElementById("f-body");
+    const headings = document.getElementById("f-body-headings").textContent.split("·").map((part) => part.trim());
+    body.value = `${body.value.trimEnd()}${body.value.trim() ? "\n\n" : ""}${headings.join("\n\n")}\n`;
+    body.focus();
+  });
+  for (const link of [document.getElementById("mitmachen-github"), document.getElementById("mitmachen-email")]) {
+    link.addEventListener("click", () => {
+      if (link.dataset.copy === "true") {
+        copyText(output.value, status, "Der Inhalt der Datei ist in der Zwischenablage; bitte auf der geöffneten Seite einfügen (Strg+V).");
+      }
+    });
+  }
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -261,7 +408,7 @@ function setup(form) {
     }
     const patterns = { email: new RegExp(form.dataset.emailPattern, "u"), phone: new RegExp(form.dataset.phonePattern, "u") };
     const checkOf = (pointer) => placeOf(pointer, places)?.dataset.check;
-    for (const [pointer, text] of extraProblems(record, body, patterns, checkOf)) {
+    for (const [pointer, text] of [...extraProblems(record, body, patterns, checkOf), ...formProblems(record, body)]) {
       const wrapper = placeOf(pointer, places);
       if (wrapper) problems.push([wrapper, text]);
     }
@@ -272,7 +419,7 @@ function setup(form) {
       form.querySelector("#mitmachen-fehler").focus();
       return;
     }
-    const name = `${slugify(record.title)}.md`;
+    const name = `${form.dataset.correction || fileSlug(record.title)}.md`;
     const text = recordFile(record, body);
     output.value = text;
     document.getElementById("mitmachen-dateiname").textContent = `${form.dataset.folder}/${name}`;
@@ -280,28 +427,13 @@ function setup(form) {
     objectUrl = URL.createObjectURL(new Blob([text], { type: "text/markdown;charset=utf-8" }));
     download.href = objectUrl;
     download.download = name;
-    const base = `${form.dataset.repository}/new/${form.dataset.branch}/${form.dataset.folder}`;
-    const prefilled = `${base}?filename=${encodeURIComponent(name)}&value=${encodeURIComponent(text)}`;
-    if (prefilled.length <= LINK_LIMIT) {
-      submitLink.href = prefilled;
-      submitHint.textContent = "(öffnet die Seite für eine neue Datei, schon ausgefüllt; Anmeldung im Repository nötig)";
-    } else {
-      submitLink.href = `${base}?filename=${encodeURIComponent(name)}`;
-      submitHint.textContent = "(die Datei ist zu lang für einen ausgefüllten Link: bitte den kopierten Inhalt dort einfügen)";
-    }
+    offerSubmission(form, name, text, record);
     result.hidden = false;
     status.textContent = `Alle Angaben sind gültig. Die Datei ${name} ist fertig.`;
   });
 
-  document.getElementById("mitmachen-kopieren").addEventListener("click", async () => {
-    try {
-      await navigator.clipboard.writeText(output.value);
-      status.textContent = "Der Inhalt der Datei ist in der Zwischenablage.";
-    } catch (error) {
-      output.focus();
-      output.select();
-      status.textContent = "Kopieren war nicht möglich; der Inhalt ist markiert und kann mit Strg+C kopiert werden.";
-    }
+  document.getElementById("mitmachen-kopieren").addEventListener("click", () => {
+    copyText(output.value, status, "Der Inhalt der Datei ist in der Zwischenablage.");
   });
 }
 

@@ -1,7 +1,11 @@
-/* /suche/: results while typing, the query kept in the URL. Everything from the index is set as text. */
+/* /suche/: one result list for measures, programmes and regions, as cards with their key facts;
+   results while typing, the query kept in the URL. Everything from the index is set as text. */
 import { load, search, snippet } from "./lib/search-core.js";
 import { fetchJson, fetchJsonOnce } from "./lib/fetch-json.js";
-import { hitCount, shorterQuery, statusText } from "./lib/search-status.js";
+import { cardFacts } from "./lib/result-card.js";
+import {
+  didYouMean, hitCount, nothingSearchable, realWord, searchable, shorterQuery, statusText, wordNotes,
+} from "./lib/search-status.js";
 
 const PAGE = 50;
 const form = document.getElementById("search-form");
@@ -15,7 +19,9 @@ function setup(form) {
   const help = document.getElementById("search-help");
   const suggestion = document.getElementById("search-suggestion");
   const suggestionLink = document.getElementById("search-suggestion-link");
-  const state = { records: null, summaries: null, indexes: [], complete: false, shown: PAGE, timer: null };
+  const meant = document.getElementById("search-didyoumean");
+  const meantLink = document.getElementById("search-didyoumean-link");
+  const state = { records: null, summaries: null, baseYear: null, indexes: [], complete: false, shown: PAGE, timer: null };
 
   function queryFromUrl() {
     return new URLSearchParams(window.location.search).get("q") || "";
@@ -32,24 +38,57 @@ function setup(form) {
     return node;
   }
 
+  /* The card of the KERN redesign (_macros.html record_card), built from the display store. */
   function renderResult(result) {
     const record = state.records[Number(result.ref)];
-    const item = element("li", "search-result");
-    const heading = element("h2", "search-result-title");
-    const link = element("a", null, record.title);
+    const item = element("li", "kern-card kern-card--hug record-card search-result");
+    item.dataset.kind = record.type;
+    const container = element("div", "kern-card__container");
+    const header = element("div", "kern-card__header");
+    const preline = [record.kind, record.provider].filter(Boolean).join(" · ");
+    header.appendChild(element("p", "kern-preline kern-preline--small search-result-meta", preline));
+    const heading = element("h2", "kern-title kern-title--small record-card-title search-result-title");
+    const link = element("a", "kern-link", record.short || record.title);
     link.href = `${form.dataset.site}/${record.url}`;
     heading.appendChild(link);
-    item.appendChild(heading);
-    const meta = [record.kind, record.provider, record.land].filter(Boolean).join(" · ");
-    item.appendChild(element("p", "search-result-meta", meta));
+    header.appendChild(heading);
+    if (record.short) header.appendChild(element("p", "kern-subline kern-subline--small record-card-subtitle", record.title));
+    container.appendChild(header);
+    const body = element("div", "kern-card__body");
     if (state.summaries) {
-      const text = element("p", "search-snippet");
+      const text = element("p", "kern-body kern-body--small search-snippet");
       for (const piece of snippet(state.summaries[Number(result.ref)], result.terms)) {
         text.appendChild(piece.mark ? element("mark", null, piece.text) : document.createTextNode(piece.text));
       }
-      item.appendChild(text);
+      body.appendChild(text);
     }
+    const facts = element("dl", "card-facts");
+    for (const row of cardFacts(record, state.baseYear)) {
+      const pair = element("div", `card-fact card-fact-${row.key}`);
+      pair.appendChild(element("dt", null, row.label));
+      const value = element("dd", null, row.text);
+      if (row.note) value.appendChild(element("span", "fact-note", (row.text ? " " : "") + row.note));
+      pair.appendChild(value);
+      facts.appendChild(pair);
+    }
+    body.appendChild(facts);
+    container.appendChild(body);
+    item.appendChild(container);
     return item;
+  }
+
+  /* „Meinten Sie …?“ for words found only through a typo: a link to the query with real words. */
+  function showDidYouMean(text, found) {
+    const texts = found.results.slice(0, PAGE).flatMap((result) => {
+      const record = state.records[Number(result.ref)];
+      return [record.title, record.short, (record.groups || []).join(" "),
+        state.summaries ? state.summaries[Number(result.ref)] : ""];
+    });
+    const better = didYouMean(text, found, (term) => realWord(texts, term));
+    meant.hidden = !better;
+    if (!better) return;
+    meantLink.textContent = better;
+    meantLink.href = `${form.action.split("?")[0]}?q=${encodeURIComponent(better)}`;
   }
 
   function showHelp(text) {
@@ -62,12 +101,13 @@ function setup(form) {
   }
 
   function run(resetPaging) {
-    const text = input.value.trim();
+    const { text, cut } = searchable(input.value);
     if (resetPaging) state.shown = PAGE;
     if (!state.indexes.length) return;
     list.replaceChildren();
     more.hidden = true;
     help.hidden = true;
+    meant.hidden = true;
     if (!text) {
       say("Bitte einen Suchbegriff eingeben.");
       list.dataset.complete = String(state.complete);
@@ -79,8 +119,10 @@ function setup(form) {
     for (const result of found.results.slice(0, state.shown)) fragment.appendChild(renderResult(result));
     list.appendChild(fragment);
     more.hidden = count <= state.shown;
-    say(statusText(text, found));
-    if (!count) showHelp(text);
+    say(found.words.length ? statusText(text, found) + wordNotes(found) : nothingSearchable(text));
+    if (cut) status.textContent += " Gesucht wurde nur nach den ersten 200 Zeichen.";
+    if (count) showDidYouMean(text, found);
+    else if (found.words.length) showHelp(text);
     if (!state.complete) status.textContent += " Volltext wird noch geladen …";
     list.dataset.complete = String(state.complete);
   }
@@ -121,6 +163,7 @@ function setup(form) {
   // search-fetch.js has usually started loading the core part already (search.html preloads it, too).
   fetchJsonOnce(form.dataset.kern).then((part) => {
     state.records = part.records;
+    state.baseYear = part.base_year;
     state.indexes = [load(part.index)];
     run(true);
     return fetchJson(form.dataset.volltext);

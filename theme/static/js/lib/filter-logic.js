@@ -83,6 +83,6 @@ export function applyState(state, data, titleOrder, scores = null) {
 
 export function statusText(shownCount, total, q) {
   return shownCount === total && !q
-    ? `Alle ${total} Maßnahmen werden gezeigt.`
-    : `${shownCount} von ${total} Maßnahmen passen zur Auswahl.`;
+    ? `Alle ${total} Maßnahmen und Programme werden gezeigt.`
+    : `${shownCount} von ${total} Maßnahmen und Programmen passen zur Auswahl.`;
 }

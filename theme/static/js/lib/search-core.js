@@ -1,10 +1,20 @@
 /* Search rules shared by /suche/, /massnahmen/ and the parity test in node.
-   The same steps, in the same order of arithmetic, as plugins/search/query.py and compact.py:
-   keep them in step (tests/test_search_parity.py compares both with each other and with lunr).
+   The same steps, in the same order of arithmetic, as plugins/derive/search/query.py, compact.py,
+   compounds.py and fuzzy.py: keep them in step (tests/test_search_parity.py compares both with each
+   other, and the exact-word core `searchExact` with lunr). `search` is the rule of issue 15: thesaurus
+   words are in the index already; here a word that finds little is also split as a compound and
+   matched with typos, and a question lists records with most of its words after those with all.
    German word handling comes from the vendored lunr + lunr.de, which are classic scripts and define
    the global `lunr`; it is looked up when a word is read, so this module may load before them. */
 var FORMAT = 3, K1 = 1.2, B = 0.75, EXACT_BOOST = 10;
 var SEPARATOR = /[\s\-]+/;
+var SPACES = /\s+/;  // german.py's OTHER_SPACE: JavaScript's \s
+var OPERATORS = /[*~^:+="'`<>„“”‚‘’«»]/g;  // query.py's OPERATORS: separate words, are not searched
+// query.py's rules for words that find little (see there).
+var QUESTION_WORDS = 3, FEW = 5, LITTLE = 3, SPLIT_FACTOR = 0.5, FUZZY_FACTOR = 0.2;
+// compounds.py
+var MIN_WORD = 8, MIN_PART = 4, LINKS = ["", "s", "es", "n", "en", "e", "er"];
+var LETTERS = /^\p{L}+$/u;  // Python's str.isalpha()
 // compact.py's DIGITS: printable ASCII without '"' and backslash; the first BASE digits are
 // inner digits, the others end a number.
 var BASE = 46, DIGIT_VALUE = new Int8Array(128).fill(-1);
@@ -178,8 +188,9 @@ export function decode(text) {
 }
 
 /* One part's score for one word, as lunr's Index.query would give it; query.py's _add_part_hits. */
-function addPartHits(part, term, hits) {
-  var expanded = expandedTerms(part, term);
+function addPartHits(part, term, hits, expanded, factor) {
+  if (!expanded) expanded = expandedTerms(part, term);
+  if (factor === undefined) factor = 1;
   if (!expanded.length) return;
   var squares = 0, e, f;
   for (e = 0; e < expanded.length; e += 2) squares += expanded[e + 1] * expanded[e + 1];
@@ -210,7 +221,7 @@ function addPartHits(part, term, hits) {
     }
   }
   for (f = 0; f < fieldCount; f++) {
-    for (var o = 0; o < order[f].length; o++) hits.score[order[f][o]] += dots[f][order[f][o]] / magnitude;
+    for (var o = 0; o < order[f].length; o++) hits.score[order[f][o]] += dots[f][order[f][o]] / magnitude * factor;
   }
 }
 
@@ -220,8 +231,9 @@ function wordHits(parts, term, documents) {
   return hits;
 }
 
-/* {mode: "all"|"any"|"none", results: [{ref, score, terms}]}, best first, refs are record numbers; see query.py. */
-export function search(parts, text) {
+/* The exact-word rules, as lunr's Index.query gives them (query.py's search_exact; held against lunr.js):
+   {mode: "all"|"any"|"none", results: [{ref, score, terms}]}, best first, refs are record numbers. */
+export function searchExact(parts, text) {
   var words = queryWords(text);
   if (!words.length || !parts.length) return { mode: "none", results: [] };
   var documents = parts[0].documents;
@@ -258,6 +270,227 @@ export function search(parts, text) {
   var results = new Array(order.length);
   for (i = 0; i < order.length; i++) results[i] = new Result(order[i], totals[order[i]], perWord);
   return { mode: results.length ? mode : "none", results: results };
+}
+
+/* --- Words that find little: compounds, typos, questions (query.py's search) ------------------- */
+
+function reaches(parts, term) {
+  for (var i = 0; i < parts.length; i++) if (expandedTerms(parts[i], term).length) return true;
+  return false;
+}
+
+function hasExact(part, term) {
+  var terms = part.terms, low = 0, high = terms.length;
+  while (low < high) {
+    var middle = (low + high) >>> 1;
+    if (terms[middle] < term) low = middle + 1; else high = middle;
+  }
+  return low < terms.length && terms[low] === term;
+}
+
+/* [typed word, index term] per query word; a hyphenated word whose letters written together reach an
+   index term ("Burn-out", "Ein-Euro-Job") is one word (query.py's plan). */
+export function plan(parts, text) {
+  var words = [], seen = {};
+  text.replace(OPERATORS, " ").toLowerCase().split(SPACES).forEach(function (chunk) {
+    var pieces = chunk.split("-").filter(Boolean);
+    var joined = pieces.length > 1 ? termOf(pieces.join("")) : "";
+    var candidates = joined && reaches(parts, joined) ? [[pieces.join(""), joined]] : queryWords(chunk);
+    candidates.forEach(function (word) {
+      var key = word[0] + "\u0000" + word[1];
+      if (word[1] && !seen[key]) {
+        seen[key] = true;
+        words.push(word);
+      }
+    });
+  });
+  return words;
+}
+
+/* [first part's term, rest's term] of a typed compound, or null (query.py's query_split). */
+function querySplit(parts, raw) {
+  var letters = Array.from(raw);
+  if (letters.length < MIN_WORD || !LETTERS.test(raw)) return null;
+  for (var end = letters.length - MIN_PART; end >= MIN_PART; end--) {
+    var head = termOf(letters.slice(0, end).join(""));
+    if (!head || !parts.some(function (part) { return hasExact(part, head); })) continue;
+    var rest = letters.slice(end).join("");
+    for (var l = 0; l < LINKS.length; l++) {
+      var link = LINKS[l];
+      if (rest.lastIndexOf(link, 0) !== 0 || letters.length - end - link.length < MIN_PART) continue;
+      var tail = termOf(rest.slice(link.length));
+      if (tail && reaches(parts, tail)) return [head, tail];
+    }
+  }
+  return null;
+}
+
+/* fuzzy.py's max_distance: short words stay exact. */
+export function maxDistance(term) {
+  return term.length < 5 ? 0 : term.length < 9 ? 1 : 2;
+}
+
+var rowA = new Int32Array(64), rowB = new Int32Array(64), rowC = new Int32Array(64);
+
+/* [distance to the whole term, smallest distance to a start of it], each limit + 1 if above limit
+   (optimal string alignment; fuzzy.py's distances, same early stop). */
+export function distances(query, term, limit) {
+  var m = query.length, above = limit + 1, j;
+  if (rowA.length < m + 1) {
+    rowA = new Int32Array(m + 1); rowB = new Int32Array(m + 1); rowC = new Int32Array(m + 1);
+  }
+  var previous2 = null, previous = rowA, row = rowB, spare = rowC;
+  for (j = 0; j <= m; j++) previous[j] = j;
+  var bestStart = previous[m] <= limit ? previous[m] : above;
+  var rows = Math.min(term.length, m + limit);
+  for (var i = 1; i <= rows; i++) {
+    var character = term.charCodeAt(i - 1), before = i > 1 ? term.charCodeAt(i - 2) : -1;
+    row[0] = i;
+    var smallest = i;
+    for (j = 1; j <= m; j++) {
+      var q = query.charCodeAt(j - 1);
+      var value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (q === character ? 0 : 1));
+      if (previous2 !== null && j > 1 && q === before && query.charCodeAt(j - 2) === character) {
+        value = Math.min(value, previous2[j - 2] + 1);
+      }
+      row[j] = value;
+      if (value < smallest) smallest = value;
+    }
+    if (row[m] < bestStart) bestStart = row[m];
+    if (smallest > limit) return [above, bestStart <= limit ? bestStart : above];
+    var recycled = previous2 === null ? spare : previous2;
+    previous2 = previous;
+    previous = row;
+    row = recycled;
+  }
+  var whole = rows === term.length && previous[m] <= limit ? previous[m] : above;
+  return [whole, bestStart <= limit ? bestStart : above];
+}
+
+/* [term number, weight, distance, …] for each index term near `term`, in term order, leaving out the
+   terms it reaches as a word start (fuzzy.py's fuzzy_terms). Only the terms with the same first letter
+   are read: a binary search finds where they start in the sorted term list. */
+function fuzzyTerms(part, term) {
+  var limit = maxDistance(term), result = [];
+  if (!limit) return result;
+  var terms = part.terms, first = term[0], low = 0, high = terms.length;
+  while (low < high) {
+    var middle = (low + high) >>> 1;
+    if (terms[middle] < first) low = middle + 1; else high = middle;
+  }
+  for (var number = low; number < terms.length && terms[number][0] === first; number++) {
+    var candidate = terms[number];
+    if (candidate.length >= term.length - limit && candidate.lastIndexOf(term, 0) !== 0) {
+      var found = distances(term, candidate, limit);
+      if (found[0] <= limit) result.push(number, 1 + EXACT_BOOST, found[0]);
+      else if (found[1] <= limit) result.push(number, 1, found[1]);
+    }
+  }
+  return result;
+}
+
+/* The index term closest to a mistyped word (query.py's nearest), for „Meinten Sie …?“. */
+export function nearest(parts, term) {
+  var best = "", bestKey = null;
+  parts.forEach(function (part) {
+    var found = fuzzyTerms(part, term);
+    for (var i = 0; i < found.length; i += 3) {
+      var candidate = part.terms[found[i]];
+      var key = [found[i + 1] !== 1 + EXACT_BOOST ? 1 : 0, found[i + 2], Math.abs(candidate.length - term.length)];
+      if (bestKey === null || key[0] < bestKey[0] || (key[0] === bestKey[0] &&
+          (key[1] < bestKey[1] || (key[1] === bestKey[1] && key[2] < bestKey[2])))) {
+        best = candidate;
+        bestKey = key;
+      }
+    }
+  });
+  return best;
+}
+
+/* One query word: its hits, how it was found ("exact", "split", "fuzzy", "none") and the nearest
+   term when found by typo only (query.py's resolve). */
+function resolve(parts, raw, term, documents) {
+  var hits = wordHits(parts, term, documents);
+  hits.direct = hits.found.slice();  // the records the word finds itself, before typos and parts
+  var how = hits.refs.length ? "exact" : "none";
+  if (hits.refs.length >= LITTLE) return { hits: hits, how: how, nearest: "" };
+  var split = querySplit(parts, raw);
+  if (split) {
+    split.forEach(function (piece) {
+      parts.forEach(function (part) { addPartHits(part, piece, hits, null, SPLIT_FACTOR); });
+    });
+    how = how === "exact" ? how : (hits.refs.length ? "split" : "none");
+  }
+  var near = "";
+  if (hits.refs.length < LITTLE) {
+    parts.forEach(function (part) {
+      var found = fuzzyTerms(part, term);
+      if (!found.length) return;
+      var expanded = [];
+      for (var i = 0; i < found.length; i += 3) expanded.push(found[i], found[i + 1]);
+      addPartHits(part, term, hits, expanded, FUZZY_FACTOR);
+    });
+    if (how === "none" && hits.refs.length) {
+      how = "fuzzy";
+      near = nearest(parts, term);
+    }
+  }
+  return { hits: hits, how: how, nearest: near };
+}
+
+/* The search of /suche/ and /massnahmen/ (query.py's search): {mode: "all"|"any"|"none",
+   results: [{ref, score, terms}], words: [{raw, term, how, nearest}], complete}, best first.
+   Words that find nothing, even split or with a typo, are left out of the "all words" rule. */
+export function search(parts, text) {
+  var words = parts.length ? plan(parts, text) : [];
+  if (!words.length) return { mode: "none", results: [], words: [], complete: 0 };
+  var documents = parts[0].documents;
+  var resolved = words.map(function (word) { return resolve(parts, word[0], word[1], documents); });
+  var described = words.map(function (word, i) {
+    return { raw: word[0], term: word[1], how: resolved[i].how, nearest: resolved[i].nearest };
+  });
+  var perWord = resolved.map(function (r) { return r.hits; }).filter(function (hits) { return hits.refs.length; });
+  if (!perWord.length) return { mode: "none", results: [], words: described, complete: 0 };
+  var refs = perWord[0].refs.filter(function (ref) {
+    return perWord.every(function (hits) { return hits.found[ref] === 1; });
+  });
+  var complete = refs.length, mode = refs.length ? "all" : "any", i, w;
+  if (perWord.length > 1 && (!refs.length || (perWord.length >= QUESTION_WORDS && complete < FEW))) {
+    var seen = new Uint8Array(documents);
+    refs = [];
+    perWord.forEach(function (hits) {
+      hits.refs.forEach(function (ref) {
+        if (!seen[ref]) {
+          seen[ref] = 1;
+          refs.push(ref);
+        }
+      });
+    });
+  }
+  var totals = new Float64Array(documents), matched = new Int32Array(documents), direct = new Int32Array(documents);
+  var order = new Int32Array(refs.length);
+  for (i = 0; i < refs.length; i++) {
+    var ref = refs[i], score = 0, count = 0, asTyped = 0;
+    for (w = 0; w < perWord.length; w++) {
+      if (perWord[w].found[ref]) {
+        score += perWord[w].score[ref];
+        count += 1;
+        asTyped += perWord[w].direct[ref];
+      }
+    }
+    totals[ref] = score;
+    matched[ref] = count;
+    direct[ref] = asTyped;
+    order[i] = ref;
+  }
+  // More of the query's words first, then more of them found as typed (not only through a typo or a
+  // compound's parts: those rank below), then the score, then catalogue order.
+  order.sort(function (a, b) {
+    return matched[b] - matched[a] || direct[b] - direct[a] || totals[b] - totals[a] || a - b;
+  });
+  var results = new Array(order.length);
+  for (i = 0; i < order.length; i++) results[i] = new Result(order[i], totals[order[i]], perWord);
+  return { mode: results.length ? mode : "none", results: results, words: described, complete: complete };
 }
 
 /* A found record; its matched index terms (for the snippet) are gathered only when asked for,

@@ -1,4 +1,4 @@
-"""`python -m plugins.read [--strict] [--content DIR] [PATH ...]`: validate without building."""
+"""`python -m plugins.validate [--strict] [--content DIR] [PATH ...]`: validate without building."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from plugins.read.problems import Problem
+from plugins.read.schema import SchemaError
 from plugins.read.validate import check_tree, record_files
 
 
@@ -43,6 +44,10 @@ def main(argv=None) -> int:
         print(f"{content}: Inhaltsordner nicht gefunden", file=sys.stderr)
         return 2
     raws, errors, warnings = check_tree(content)
+    if not errors:  # the gaps need checked records; with errors the build would stop anyway
+        from plugins.derive.editorial_gaps import gap_warnings  # loads the schemas: only after the files are read
+
+        warnings = sorted(warnings + gap_warnings(raws))
     if args.paths:
         wanted = {str(Path(p).resolve()) for p in args.paths}
         # A file named on the command line comes first; errors elsewhere still count, the build would fail on them.
@@ -64,8 +69,20 @@ def main(argv=None) -> int:
               file=sys.stderr)
         return 1
     print(summary + f"keine Fehler, {len(warnings)} Warnungen", file=sys.stderr)
+    if warnings and args.format == "text":
+        from plugins.derive.editorial_gaps import GAP_KINDS
+
+        counts = [(sum(1 for w in warnings if w.field == gap.field), gap.counted) for gap in GAP_KINDS]
+        parts = [f"{count} {counted}" for count, counted in counts if count]
+        if parts:
+            print("Lücken für die Redaktion: " + ", ".join(parts) + " (Übersicht auf der Website: /mitmachen/luecken/)",
+                  file=sys.stderr)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except SchemaError as error:  # a broken schema file: one line, as for a broken record
+        print(error, file=sys.stderr)
+        sys.exit(1)

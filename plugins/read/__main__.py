@@ -1,5 +1,0 @@
-import sys
-
-from plugins.read.cli import main
-
-sys.exit(main())

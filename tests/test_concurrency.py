@@ -1,0 +1,49 @@
+"""The second core: a forked child's result, its failure, and the same catalogue read in one or two processes."""
+
+from __future__ import annotations
+
+import pytest
+
+from plugins.concurrency import ChildFailed, alternate, halves, start
+from plugins.read.model import build_catalogue, thawed
+from plugins.read.validate import check_tree
+from tests.bench.synthetic import generate
+
+
+def _square_all(numbers):
+    return [number * number for number in numbers]
+
+
+def _fail(message):
+    raise ValueError(message)
+
+
+def test_a_child_returns_its_result_while_the_parent_works():
+    wait = start(_square_all, range(5))
+    mine = _square_all(range(5, 8))
+    assert wait() + mine == [0, 1, 4, 9, 16, 25, 36, 49]
+
+
+def test_a_failing_child_raises_in_the_parent_with_its_traceback():
+    wait = start(_fail, "kaputt im Kind")
+    with pytest.raises(ChildFailed, match=r"ValueError: kaputt im Kind"):
+        wait()
+
+
+def test_shares_keep_every_item_once():
+    assert halves([1, 2, 3, 4, 5]) == ([1, 2], [3, 4, 5])
+    assert alternate([1, 2, 3, 4, 5]) == ([1, 3, 5], [2, 4])
+
+
+def test_reading_in_two_processes_gives_the_same_catalogue(tmp_path):
+    content = generate(260, tmp_path / "content")
+    (tmp_path / "content" / "measures" / "kaputt.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
+    serial = check_tree(content, tmp_path)
+    parallel = check_tree(content, tmp_path, parallel=True)
+    assert [str(problem) for problem in parallel[1]] == [str(problem) for problem in serial[1]] != []
+    assert parallel[2] == serial[2]
+    assert {kind: [(raw.slug, raw.data, raw.body) for raw in raws] for kind, raws in parallel[0].items()} == \
+        {kind: [(raw.slug, raw.data, raw.body) for raw in raws] for kind, raws in serial[0].items()}
+    one, two = build_catalogue(serial[0]), build_catalogue(parallel[0], parallel=True)
+    assert [(r.slug, r.body_html, thawed(r.data)) for r in one.records] == \
+        [(r.slug, r.body_html, thawed(r.data)) for r in two.records]

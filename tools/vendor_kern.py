@@ -23,7 +23,7 @@ HEADER = "/* KERN {version} (@kern-ux/native, EUPL-1.2, see LICENSE.md): only th
 
 def _scheme_blocks(css: str, scheme: str, keep_inside: bool) -> str:
     out, i = [], 0
-    for match in re.finditer(r"@media \(prefers-color-scheme: %s\)\s*\{" % scheme, css):
+    for match in re.finditer(rf"@media \(prefers-color-scheme: {scheme}\)\s*\{{", css):
         if match.start() < i:
             continue
         out.append(css[i:match.start()])
@@ -83,8 +83,8 @@ def subset_fonts() -> dict[str, int]:
         font["head"].modified = font["head"].created
         subset.save_font(font, str(target), options)
         sizes[target.name] = target.stat().st_size
-        faces.append("@font-face{font-family:\"Fira Sans\";font-style:normal;font-weight:%d;font-display:swap;"
-                     "src:url(fira-sans-%d.woff2) format(\"woff2\");unicode-range:%s}" % (weight, weight, UNICODES))
+        faces.append(f'@font-face{{font-family:"Fira Sans";font-style:normal;font-weight:{weight};font-display:swap;'
+                     f'src:url(fira-sans-{weight}.woff2) format("woff2");unicode-range:{UNICODES}}}')
     (TARGET / "fira-sans.css").write_text(
         "/* Fira Sans (SIL Open Font License 1.1, as shipped with @kern-ux/native), subset to German text by tools/vendor_kern.py. */\n"
         + "\n".join(faces) + "\n", encoding="utf-8")

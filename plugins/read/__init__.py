@@ -5,13 +5,13 @@ Nothing here writes German prose or HTML for pages; the result is one immutable 
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
 
 from plugins.read.glossary import Glossary, load_glossary
-from plugins.read.legal_bases import read_legal_bases
 from plugins.read.history import History, read_history
+from plugins.read.legal_bases import read_legal_bases
 from plugins.read.model import Catalogue, build_catalogue
 from plugins.read.prices import VPI_FILE, PriceIndex, PriceIndexError, load_price_index
 from plugins.read.problems import Problem

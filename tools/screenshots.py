@@ -15,7 +15,8 @@ from tests.page_types import PAGE_TYPES  # noqa: E402
 
 TARGET = ROOT / "docs" / "screenshots"
 WIDTHS = {"1280": (1280, 800), "390": (390, 844)}
-COLOURS = 48  # palette size: KERN's few colours plus anti-aliasing shades; keeps each file small
+COLOURS = 16  # palette size: KERN's few colours plus a few anti-aliasing shades; keeps each file small
+SCALE = 0.75  # device pixels per CSS pixel: the layout is that of the full width, the image three quarters as large
 
 
 def small_png(data: bytes, target: Path) -> None:
@@ -47,7 +48,7 @@ def main(site: str = "output", full_page: bool = False) -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium")
         for label, (width, height) in WIDTHS.items():
-            page = browser.new_page(viewport={"width": width, "height": height})
+            page = browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=SCALE)
             for name, path in sorted(PAGE_TYPES.items()):
                 page.goto(base + path, wait_until="networkidle")
                 page.evaluate("document.fonts.ready")

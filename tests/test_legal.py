@@ -2,6 +2,8 @@ import pytest
 
 from plugins.read.legal import LegalBasisError, normalise, paragraph_key
 
+from .conftest import ROOT
+
 
 @pytest.mark.parametrize("written, expected", [
     ("§16a SGBII", "§ 16a SGB II"),
@@ -31,3 +33,14 @@ def test_rejected(written, message):
 
 def test_paragraph_key_drops_absatz():
     assert paragraph_key("§ 16 Abs. 1 SGB II") == "§ 16 SGB II"
+
+
+def test_legal_bases_file_is_read_with_its_source_and_absent_is_empty(tmp_path):
+    from plugins.read.legal_bases import read_legal_bases
+
+    real = read_legal_bases(ROOT / "content")
+    assert "gesetze-im-internet.de" in real["source"]
+    paragraph = real["paragraphs"]["§ 16e SGB II"]
+    assert paragraph["url"].startswith("https://www.gesetze-im-internet.de/sgb_2/")
+    assert paragraph["explanation"].count(".") >= 2  # two sentences on what the paragraph is for
+    assert dict(read_legal_bases(tmp_path)) == {}

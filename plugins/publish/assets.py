@@ -21,19 +21,32 @@ TARGET_DIR = "css"  # below theme/
 
 
 def minify(css: str) -> str:
-    """Comments and needless whitespace out; strings are left alone."""
-    parts = re.split(r'("(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\')', css)
+    """Comments and needless whitespace out; strings are left alone (a comment may hold an apostrophe)."""
     out = []
-    for i, part in enumerate(parts):
-        if i % 2:
-            out.append(part)
+    for comment, string, rest in re.findall(r'(/\*.*?\*/)|("(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\')|([^"\'/]+|/)', css, flags=re.S):
+        if comment:
             continue
-        part = re.sub(r"/\*.*?\*/", "", part, flags=re.S)
+        if string:
+            out.append(("s", string))
+        else:
+            out.append(("c", rest))
+    text = []
+    for kind, part in out:  # join code runs first, so whitespace around a removed comment collapses too
+        if kind == "c" and text and text[-1][0] == "c":
+            text[-1] = ("c", text[-1][1] + part)
+        else:
+            text.append((kind, part))
+    result = []
+    for kind, part in text:
+        if kind == "s":
+            result.append(part)
+            continue
         part = re.sub(r"\s+", " ", part)
         part = re.sub(r"\s*([{};,>])\s*", r"\1", part)
+        part = re.sub(r":\s+", ":", part)
         part = part.replace(";}", "}")
-        out.append(part)
-    return "".join(out).strip()
+        result.append(part)
+    return "".join(result).strip()
 
 
 def _rebase_urls(css: str, source: str) -> str:

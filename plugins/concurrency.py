@@ -1,7 +1,8 @@
 """Use the machine's second core: run a pure function in a forked child while the parent goes on.
 
 The child inherits the catalogue as it is in memory (nothing is pickled on the way in); only its
-result comes back through a pipe. Where fork is missing the function simply runs in place.
+result comes back through a pipe. Where fork is missing, or PRAXISKATALOG_EIN_KERN is set (to compare,
+or to debug), the function simply runs in place.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ class ChildFailed(RuntimeError):
 
 def start(function, *args):
     """Begin `function(*args)` in a child process; returns `wait()`, which gives its result (or raises)."""
-    if not hasattr(os, "fork"):
+    if not hasattr(os, "fork") or os.environ.get("PRAXISKATALOG_EIN_KERN"):  # the same work, in place
         result = function(*args)
         return lambda: result
     read_end, write_end = os.pipe()
@@ -56,3 +57,10 @@ def halves(items: list) -> tuple[list, list]:
 def alternate(items: list) -> tuple[list, list]:
     """Every other item, twice: two shares of equal weight where neighbours cost alike."""
     return items[0::2], items[1::2]
+
+
+def share(items: list, fraction: float) -> tuple[list, list]:
+    """(the rest, about `fraction` of the items), taken evenly across the list so both get all kinds of items."""
+    theirs = {int(position / fraction) for position in range(int(len(items) * fraction))}
+    return ([item for index, item in enumerate(items) if index not in theirs],
+            [item for index, item in enumerate(items) if index in theirs])

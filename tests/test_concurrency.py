@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import subprocess
+import sys
+
 import pytest
 
-from plugins.concurrency import ChildFailed, alternate, halves, start
+from plugins.concurrency import ChildFailed, alternate, halves, share, start
 from plugins.read.model import build_catalogue, thawed
 from plugins.read.validate import check_tree
 from tests.bench.synthetic import generate
+
+from .conftest import ROOT
 
 
 def _square_all(numbers):
@@ -33,6 +40,8 @@ def test_a_failing_child_raises_in_the_parent_with_its_traceback():
 def test_shares_keep_every_item_once():
     assert halves([1, 2, 3, 4, 5]) == ([1, 2], [3, 4, 5])
     assert alternate([1, 2, 3, 4, 5]) == ([1, 3, 5], [2, 4])
+    rest, taken = share(list(range(100)), 0.42)
+    assert len(taken) == 42 and sorted(rest + taken) == list(range(100))
 
 
 def test_reading_in_two_processes_gives_the_same_catalogue(tmp_path):
@@ -47,3 +56,20 @@ def test_reading_in_two_processes_gives_the_same_catalogue(tmp_path):
     one, two = build_catalogue(serial[0]), build_catalogue(parallel[0], parallel=True)
     assert [(r.slug, r.body_html, thawed(r.data)) for r in one.records] == \
         [(r.slug, r.body_html, thawed(r.data)) for r in two.records]
+
+
+@pytest.mark.build
+def test_a_site_built_on_two_cores_equals_the_one_built_on_one(tmp_path):
+    """Large enough for every parallel step (pages in two shares, workbooks in the child): byte for byte the same."""
+    content = generate(360, tmp_path / "content")
+    sites = {}
+    for name, extra in (("zwei", {}), ("ein", {"PRAXISKATALOG_EIN_KERN": "1"})):
+        output = tmp_path / name
+        result = subprocess.run([sys.executable, "-m", "plugins.build", "--settings", "pelicanconf.py", "--content",
+                                 str(content), "--output", str(output)], cwd=ROOT, capture_output=True, text=True,
+                                timeout=600, env={**os.environ, **extra})
+        assert result.returncode == 0, result.stderr
+        sites[name] = {path.relative_to(output).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+                       for path in sorted(output.rglob("*")) if path.is_file()}
+    assert sum(name.endswith(".html") for name in sites["zwei"]) >= 400
+    assert sites["zwei"] == sites["ein"]

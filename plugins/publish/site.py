@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from plugins.concurrency import alternate, start
+from plugins.concurrency import share, start
 from plugins.derive import derive
 from plugins.derive.search.synonyms import catalogue_vocabulary
 from plugins.present import present
@@ -25,6 +25,12 @@ from plugins.read.problems import ContentErrors
 from plugins.settings import checked_settings
 
 PARALLEL_FROM = 400  # pages; below this a second process costs more than it saves
+CHILD_SHARE = 0.42  # of the pages: the child also makes the Excel workbooks, the parent the other exports
+
+
+def _pages_and_workbooks(writer, get_template, context, page_share, workbooks):
+    written = pages.write_pages(writer, get_template, context, page_share)
+    return written, workbooks[0](*workbooks[1:])
 
 
 def stop(problems) -> None:
@@ -54,17 +60,21 @@ class CatalogueGenerator(Generator):
         sources, derived, presented, settings = self.pipeline
         files, package, counts = exports.export_files(presented.open_data, settings)
         every_page = pages.page_list(sources, derived, presented, package, counts, settings["THEME"])
-        if len(every_page) >= PARALLEL_FROM:  # half of the pages rendered and written by a forked child
-            mine, theirs = alternate(every_page)
-            rest = start(pages.write_pages, writer, self.get_template, self.context, theirs)
-            written = pages.write_pages(writer, self.get_template, self.context, mine) + rest()
+        workbooks = (xlsx.site_workbooks, presented.open_data, settings, sources.catalogue)
+        if len(every_page) >= PARALLEL_FROM:  # a forked child writes the workbooks and a share of the pages
+            mine, theirs = share(every_page, CHILD_SHARE)
+            rest = start(_pages_and_workbooks, writer, self.get_template, self.context, theirs, workbooks)
+            written = pages.write_pages(writer, self.get_template, self.context, mine)
+            theirs_written, books = rest()
+            written += theirs_written
         else:
             written = pages.write_pages(writer, self.get_template, self.context, every_page)
+            books = workbooks[0](*workbooks[1:])
+        files.update(books)
         files.update(derived.search.files)
         files[COMPARE_DATA] = presented.compare_json
         files.update(dict(self.stylesheets.values()))
         files[FEED_PATH] = feed.site_feed(presented.open_data, settings, sources.catalogue)
-        files.update(xlsx.site_workbooks(presented.open_data, settings, sources.catalogue))
         files["sitemap.xml"] = feed.site_sitemap(written + pages.pelican_pages(self.context), presented.open_data)
         output = Path(self.output_path)
         for relative, content in sorted(files.items()):

@@ -12,7 +12,7 @@ from pathlib import Path
 from plugins.read.glossary import Glossary, load_glossary
 from plugins.read.history import History, read_history
 from plugins.read.legal_bases import read_legal_bases
-from plugins.read.model import Catalogue, build_catalogue
+from plugins.read.model import Catalogue, build_catalogue, render_markdown
 from plugins.read.prices import VPI_FILE, PriceIndex, PriceIndexError, load_price_index
 from plugins.read.problems import Problem
 from plugins.read.thesaurus import Thesaurus, load_thesaurus
@@ -37,10 +37,10 @@ def read_sources(content_root: Path, settings, stop, known_terms=None) -> Source
 
     Records come first: a broken record stops the build before the glossary checks its links to records.
     """
-    raws, errors, _warnings = check_tree(content_root, parallel=True)
+    raws, errors, _warnings = check_tree(content_root, parallel=True, render=render_markdown)  # Markdown in the same pass
     if errors:
         stop(errors)
-    catalogue = build_catalogue(raws, parallel=True)
+    catalogue = build_catalogue(raws)
     history = read_history(content_root)
     if history.note:
         print(f"Hinweis: {history.note}", file=sys.stderr)  # shown like the records' messages, not as a log line

@@ -132,14 +132,15 @@ def build_catalogue(raws: dict, parallel: bool = False) -> Catalogue:
     `parallel`: half of the Markdown bodies are rendered in a forked child (plugins/concurrency.py).
     """
     every = [raw for items in raws.values() for raw in items]
-    bodies = [raw.body for raw in every]
+    bodies = [raw.body for raw in every if raw.body_html is None]
     if parallel and len(bodies) >= PARALLEL_FROM:
         first, second = halves(bodies)
         rest = start(_rendered, second)
         html = _rendered(first) + rest()
     else:
         html = _rendered(bodies)
-    html_of = {id(raw): text for raw, text in zip(every, html, strict=True)}
+    rendered = iter(html)
+    html_of = {id(raw): raw.body_html if raw.body_html is not None else next(rendered) for raw in every}
     built = {kind: [Record(kind, raw.slug, frozen(raw.data), raw.body.strip(), html_of[id(raw)], raw.path, raw.file)
                     for raw in items]
              for kind, items in raws.items()}

@@ -55,6 +55,7 @@ class RawRecord:
     raw: dict = field(default_factory=dict)  # field path tuple -> scalar text as written
     body_line: int = 1
     file: Path | None = None  # the file read
+    body_html: str | None = None  # the body as sanitised HTML, where check_tree was asked to render it
 
     def line_of(self, path) -> int:
         """Line of the deepest known key on `path`; the front matter start otherwise."""

@@ -255,8 +255,11 @@ def record_files(content_root: Path):
                     yield kind, file
 
 
-def _check_files(files, display_root: Path, today, today_origin: str):
-    """([(kind, RawRecord)], errors, warnings) for some record files, in their order."""
+def _check_files(files, display_root: Path, today, today_origin: str, render=None):
+    """([(kind, RawRecord)], errors, warnings) for some record files, in their order.
+
+    `render`: also turn each checked body into HTML (raw.body_html), in the same pass.
+    """
     checked, errors, warnings = [], [], []
     for kind, file in files:
         try:  # the folder resolved, not the file: a symbolic link is named where it lies
@@ -279,6 +282,8 @@ def _check_files(files, display_root: Path, today, today_origin: str):
         if not record_problems:
             warnings += thin_record_warnings(kind, raw)
         raw.file = file
+        if render is not None and not record_problems:
+            raw.body_html = render(raw.body)
         checked.append((kind, raw))
     return checked, errors, warnings
 
@@ -286,10 +291,12 @@ def _check_files(files, display_root: Path, today, today_origin: str):
 PARALLEL_FROM = 200  # below this many files a second process costs more than it saves
 
 
-def check_tree(content_root: Path, display_root: Path | None = None, strict: bool = False, parallel: bool = False):
+def check_tree(content_root: Path, display_root: Path | None = None, strict: bool = False, parallel: bool = False,
+               render=None):
     """Read and check every record; return ({kind: [RawRecord]}, errors, warnings).
 
     `parallel`: the second half of the files is checked in a forked child (plugins/concurrency.py).
+    `render`: a function body -> HTML, applied to every valid record in the same pass (raw.body_html).
     """
     if display_root is None:
         cwd = Path.cwd()
@@ -304,10 +311,10 @@ def check_tree(content_root: Path, display_root: Path | None = None, strict: boo
     files = list(record_files(content_root))
     if parallel and len(files) >= PARALLEL_FROM:
         first, second = halves(files)
-        rest = start(_check_files, second, display_root, today, today_origin)
-        parts = [_check_files(first, display_root, today, today_origin), rest()]
+        rest = start(_check_files, second, display_root, today, today_origin, render)
+        parts = [_check_files(first, display_root, today, today_origin, render), rest()]
     else:
-        parts = [_check_files(files, display_root, today, today_origin)]
+        parts = [_check_files(files, display_root, today, today_origin, render)]
     for checked, part_errors, part_warnings in parts:
         for kind, raw in checked:
             raws[kind].append(raw)

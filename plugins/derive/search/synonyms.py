@@ -109,11 +109,29 @@ def enrich(core: list[dict], full: list[dict], synonyms: Synonyms | None = None)
 
 
 def catalogue_vocabulary(records):
-    """known(term) for load_thesaurus: does some record contain `term` (synonyms.py's matching)?"""
+    """known(term) for load_thesaurus: does some record contain `term` (synonyms.py's matching)?
+
+    Words as written are tried first; compound parts, which cost a split of every word, are worked out
+    only if some term is not found that way (parts add matches, they never take one away).
+    """
     core = [{"ref": str(ref), **core_fields(record)} for ref, record in enumerate(records)]
     full = [{"ref": str(ref), **full_text_fields(record)} for ref, record in enumerate(records)]
-    enrich(core, full)
-    texts = [RecordTerms([v for k, v in c.items() if k not in ("ref", "parts", "synonyms")] +
-                         [v for k, v in f.items() if k not in ("ref", "parts")], (c["parts"] + " " + f["parts"]).split())
-             for c, f in zip(core, full, strict=True)]
-    return lambda term: any(record.has(terms_of(term)) for record in texts)
+
+    def texts(c, f):
+        return [v for k, v in c.items() if k not in ("ref", "parts", "synonyms")] + \
+               [v for k, v in f.items() if k not in ("ref", "parts")]
+
+    plain = [RecordTerms(texts(c, f)) for c, f in zip(core, full, strict=True)]
+    with_parts = []
+
+    def known(term) -> bool:
+        terms = terms_of(term)
+        if any(record.has(terms) for record in plain):
+            return True
+        if not with_parts:
+            enrich(core, full)
+            with_parts.extend(RecordTerms(texts(c, f), (c["parts"] + " " + f["parts"]).split())
+                              for c, f in zip(core, full, strict=True))
+        return any(record.has(terms) for record in with_parts)
+
+    return known

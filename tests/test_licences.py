@@ -42,10 +42,10 @@ def test_every_vendored_file_has_a_notice_with_its_licence_text():
 def test_a_new_vendored_file_without_an_entry_is_reported(tmp_path):
     vendor = tmp_path / "vendor"
     shutil.copytree(VENDOR, vendor)
-    (vendor / "kern").mkdir()
-    (vendor / "kern" / "kern.min.css").write_text("/* KERN */", encoding="utf-8")
+    (vendor / "neu").mkdir()
+    (vendor / "neu" / "neu.min.css").write_text("/* neu */", encoding="utf-8")
     (vendor / "lunr" / "lunr.extra.js").write_text("//", encoding="utf-8")
-    assert notices.uncovered(vendor) == ["kern/kern.min.css", "lunr/lunr.extra.js"]
+    assert notices.uncovered(vendor) == ["lunr/lunr.extra.js", "neu/neu.min.css"]
 
 
 def test_licence_page_shows_every_component_and_is_linked_from_footer_and_data_page(built_site):
@@ -77,7 +77,8 @@ def test_data_licence_is_one_setting(tmp_path):
     assert expected["title"] in page and "Bitte nennen Sie als Quelle" not in page
     sheet = openpyxl.load_workbook(site / "massnahmen.xlsx")["Erläuterungen"]
     assert expected["title"] in next(row[1] for row in sheet.iter_rows(values_only=True) if row[0] == "Lizenz")
-    assert "Creative Commons" not in (tmp_path / "out" / "lizenzen" / "index.html").read_text(encoding="utf-8")
+    # The data licence is not named as such any more (the EUPL's own appendix lists CC BY-SA 3.0 as compatible).
+    assert "CC BY 4.0" not in (tmp_path / "out" / "lizenzen" / "index.html").read_text(encoding="utf-8")
 
 
 def test_default_data_licence_is_cc_by_and_unknown_names_are_refused():

@@ -62,7 +62,7 @@ def test_serve_builds_first_then_serves_logs_briefly_and_rebuilds(tmp_path):
         assert f"http://127.0.0.1:{port}/" in address
         summaries = [line for line in seen if SUMMARY in line]
         assert len(summaries) == 1 and seen.index(summaries[0]) < seen.index(address), seen
-        assert summaries[0].startswith("1 Maßnahmen, 1 Programme")
+        assert summaries[0].startswith("1 Maßnahme, 1 Programm")
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/massnahmen/gute-massnahme/") as response:
             assert response.status == 200 and "Gute Maßnahme" in response.read().decode()
         request = _wait_for(lines, seen, lambda line: line.startswith("GET "))

@@ -121,6 +121,7 @@ def test_the_kind_filter_shows_programmes_beside_measures(page, site_url, catalo
     shown = visible_cards(page)
     assert "/programme/stabil/" in shown and "/programme/ruemsa/" in shown
     assert any(url.startswith("/massnahmen/") for url in shown)
+    page.locator(".filter-panel > summary").click()  # the filters sit in a closed panel (KERN redesign)
     page.locator("#filter-art-programme").check()
     page.wait_for_function("() => new URLSearchParams(location.search).get('art') === 'programme'")
     only = visible_cards(page)

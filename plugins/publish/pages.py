@@ -26,7 +26,20 @@ def template_context(sources, derived, presented) -> dict:
         "open_data": presented.open_data,
         "abbreviation_marker": presented.abbreviation_marker,
         "legal_bases": sources.legal_bases,
+        "rendered_once": rendered_once({}),
     }
+
+
+def rendered_once(cache: dict):
+    """A template function: a component rendered once per build and key, then reused (a record's card looks
+    the same on every list it is on; abbreviations are marked per page afterwards)."""
+
+    def render(key, component, *args):
+        if key not in cache:
+            cache[key] = component(*args)
+        return cache[key]
+
+    return render
 
 
 def page_list(sources, derived, presented, package, counts, theme="theme") -> list[tuple[str, str, dict]]:

@@ -50,10 +50,22 @@ def read_sources(content_root: Path, settings, stop, known_terms=None) -> Source
         stop(problems)
     # The search thesaurus: every catalogue term it names must occur in a record, as the search matches words
     # (`known_terms`, given by the caller: that matching is derive's, plugins/derive/search/synonyms.py).
-    thesaurus, problems = load_thesaurus(content_root, known_terms(catalogue.records) if known_terms else None)
+    thesaurus, problems = load_thesaurus(content_root, _when_asked(known_terms, catalogue.records) if known_terms else None)
     if problems:
         stop(problems)
     return Sources(catalogue, glossary, prices, history, content_root, read_legal_bases(content_root), thesaurus)
+
+
+def _when_asked(known_terms, records):
+    """known(term), built only when a thesaurus is there to check (it reads every record's words)."""
+    made = []
+
+    def known(term) -> bool:
+        if not made:
+            made.append(known_terms(records))
+        return made[0](term)
+
+    return known
 
 
 def _price_index(settings, stop) -> PriceIndex:

@@ -57,6 +57,14 @@ class RawRecord:
     file: Path | None = None  # the file read
     body_html: str | None = None  # the body as sanitised HTML, where check_tree was asked to render it
 
+    def keep_top_lines(self) -> None:
+        """Once a record is checked, keep only what later messages use: the lines of top-level fields and
+        of the cross-references between records; the rest was for error messages (at 5,000 records it was
+        most of the reading stage's memory)."""
+        self.lines = {path: line for path, line in self.lines.items()
+                      if len(path) == 1 or (path[0] == "implementations" and path[-1] == "programme")}
+        self.raw = {}
+
     def line_of(self, path) -> int:
         """Line of the deepest known key on `path`; the front matter start otherwise."""
         path = tuple(path)

@@ -282,8 +282,10 @@ def _check_files(files, display_root: Path, today, today_origin: str, render=Non
         if not record_problems:
             warnings += thin_record_warnings(kind, raw)
         raw.file = file
-        if render is not None and not record_problems:
-            raw.body_html = render(raw.body)
+        if not record_problems:
+            raw.keep_top_lines()
+            if render is not None:
+                raw.body_html = render(raw.body)
         checked.append((kind, raw))
     return checked, errors, warnings
 

@@ -54,11 +54,6 @@ def halves(items: list) -> tuple[list, list]:
     return items[:middle], items[middle:]
 
 
-def alternate(items: list) -> tuple[list, list]:
-    """Every other item, twice: two shares of equal weight where neighbours cost alike."""
-    return items[0::2], items[1::2]
-
-
 def share(items: list, fraction: float) -> tuple[list, list]:
     """(the rest, about `fraction` of the items), taken evenly across the list so both get all kinds of items."""
     theirs = {int(position / fraction) for position in range(int(len(items) * fraction))}

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from plugins.concurrency import ChildFailed, alternate, halves, share, start
+from plugins.concurrency import ChildFailed, halves, share, start
 from plugins.read.model import build_catalogue, thawed
 from plugins.read.validate import check_tree
 from tests.bench.synthetic import generate
@@ -39,7 +39,6 @@ def test_a_failing_child_raises_in_the_parent_with_its_traceback():
 
 def test_shares_keep_every_item_once():
     assert halves([1, 2, 3, 4, 5]) == ([1, 2], [3, 4, 5])
-    assert alternate([1, 2, 3, 4, 5]) == ([1, 3, 5], [2, 4])
     rest, taken = share(list(range(100)), 0.42)
     assert len(taken) == 42 and sorted(rest + taken) == list(range(100))
 

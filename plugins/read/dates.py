@@ -13,6 +13,7 @@ import re
 
 from plugins.read import schema
 from plugins.read.problems import Problem, field_name
+from plugins.read.reader import walk_fields
 
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
@@ -61,20 +62,10 @@ def _calendar_problem(text) -> str | None:
             "erwartet ein Datum als JJJJ, JJJJ-MM oder JJJJ-MM-TT")
 
 
-def _walk(value, path=()):
-    yield path, value
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield from _walk(child, path + (key,))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _walk(child, path + (index,))
-
-
 def check_dates(kind: str, raw, today: datetime.date | None, today_origin: str = "") -> list[Problem]:
     """Calendar, order and future problems of every date field of one record (after normalising)."""
     problems = []
-    for path, value in _walk(raw.data):
+    for path, value in walk_fields(raw.data):
         if not path or not isinstance(value, str):
             continue
         node = schema.subschema_at(kind, path) or {}

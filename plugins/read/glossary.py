@@ -11,7 +11,7 @@ from jsonschema import Draft202012Validator
 
 from plugins.read.alphabet import initial, sort_key
 from plugins.read.problems import Problem
-from plugins.read.reader import RawRecord, parse_mapping, read_text
+from plugins.read.reader import RawRecord, parse_mapping, read_text, shown_path
 from plugins.read.slugs import slugify
 from plugins.read.validate import field_name, schema_problem
 
@@ -170,13 +170,7 @@ def load_glossary(content_root: Path, record_slugs=None, display_root: Path | No
     path = Path(content_root) / FILE_NAME
     if not path.is_file():
         return Glossary(), []
-    if display_root is None:
-        cwd = Path.cwd()
-        display_root = cwd if path.resolve().is_relative_to(cwd) else Path(content_root).parent
-    try:
-        shown = str(path.resolve().relative_to(Path(display_root).resolve()))
-    except ValueError:
-        shown = str(path)
+    shown = shown_path(path, content_root, display_root)
     raw, problems = _read(path, shown)
     if raw is None:
         return Glossary(), problems

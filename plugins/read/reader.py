@@ -164,6 +164,29 @@ def _front_matter_bounds(lines):
     return -1
 
 
+def walk_fields(value, path=()):
+    """(field path, value) for a mapping and everything inside it, depth first: ("budget", 0, "amount")."""
+    yield path, value
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from walk_fields(child, path + (key,))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from walk_fields(child, path + (index,))
+
+
+def shown_path(path: Path, content_root: Path, display_root: Path | None = None) -> str:
+    """A file as messages name it: relative to the working folder when the content lies inside it,
+    else to the content folder's parent."""
+    if display_root is None:
+        cwd = Path.cwd()
+        display_root = cwd if path.resolve().is_relative_to(cwd) else Path(content_root).parent
+    try:
+        return str(path.resolve().relative_to(Path(display_root).resolve()))
+    except ValueError:
+        return str(path)
+
+
 def read_text(file_path: Path, display_path: str,
               empty: str = "Datei ist leer; erwartet wird ein Kopfbereich zwischen zwei Zeilen mit ---"
               ) -> tuple[str | None, list[Problem]]:

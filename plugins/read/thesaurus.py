@@ -17,7 +17,7 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 
 from plugins.read.problems import Problem, field_name
-from plugins.read.reader import RawRecord, parse_mapping, read_text
+from plugins.read.reader import RawRecord, parse_mapping, read_text, shown_path
 from plugins.read.validate import schema_problem
 
 FILE_NAME = "thesaurus.yaml"
@@ -105,13 +105,7 @@ def load_thesaurus(content_root: Path, known=None, display_root: Path | None = N
     path = Path(content_root) / FILE_NAME
     if not path.is_file():
         return Thesaurus(), []
-    if display_root is None:
-        cwd = Path.cwd()
-        display_root = cwd if path.resolve().is_relative_to(cwd) else Path(content_root).parent
-    try:
-        shown = str(path.resolve().relative_to(Path(display_root).resolve()))
-    except ValueError:
-        shown = str(path)
+    shown = shown_path(path, content_root, display_root)
     empty = "die Datei ist leer; erwartet wird „entries:“ mit einer Liste von Einträgen"
     text, problems = read_text(path, shown, empty=empty)
     if problems:

@@ -16,7 +16,7 @@ from plugins.read import legal, schema
 from plugins.read.builddate import BuildDateError, build_date
 from plugins.read.dates import check_dates
 from plugins.read.problems import Problem, field_name
-from plugins.read.reader import RawRecord, YamlDate, read_record
+from plugins.read.reader import RawRecord, YamlDate, read_record, walk_fields
 
 YAML_BOOLEAN_WORDS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
 TYPE_NAMES = {
@@ -125,16 +125,6 @@ def schema_problem(kind: str, raw: RawRecord, error) -> Problem:
     return Problem(raw.path, line, name, error.message)
 
 
-def _walk(value, path=()):
-    yield path, value
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield from _walk(child, path + (key,))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _walk(child, path + (index,))
-
-
 def _normalise(kind: str, raw: RawRecord) -> list[Problem]:
     """Schema-driven clean-up before validation: dates as text, legal bases in canonical form."""
     problems = []
@@ -145,7 +135,7 @@ def _normalise(kind: str, raw: RawRecord) -> list[Problem]:
             target = target[part]
         target[path[-1]] = new
 
-    for path, value in list(_walk(raw.data)):
+    for path, value in list(walk_fields(raw.data)):
         if not path or isinstance(value, (dict, list)):
             continue
         node = schema.subschema_at_shape(kind, tuple(0 if isinstance(part, int) else part for part in path))

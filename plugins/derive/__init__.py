@@ -6,7 +6,9 @@ Uses only plugins.read.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from types import MappingProxyType
 
 from plugins.concurrency import start
@@ -40,8 +42,13 @@ class Derived:
     keywords: tuple  # [{letter, entries}]
     related: MappingProxyType  # measure slug -> [Related]
     filters: tuple  # ((Filter, [FacetValue]), ...) for /massnahmen/
-    search: SearchFiles
+    search_in_progress: Callable[[], SearchFiles]  # built in a second process while the pages are made
     money: MappingProxyType  # record slug -> (money.Conversion, …): every amount in EUR and base-year prices
+
+    @property
+    def search(self) -> SearchFiles:
+        """The search index files; waits for the process that builds them the first time it is asked."""
+        return self.search_in_progress()
 
 
 def derive(sources, settings) -> Derived:
@@ -58,11 +65,18 @@ def derive(sources, settings) -> Derived:
     # /massnahmen/ lists measures and programmes (filter „Art“): a programme has target groups, Land
     # and legal basis too, and is often what staff look for (docs/search.md).
     computed = tuple((definition, definition.compute(listed(catalogue))) for definition in definitions)
-    search = start(_search_files, sources, costs, computed, base_year)  # the index in a second process …
-    related = MappingProxyType(related_measures(catalogue.measures))  # … the related measures here
-    files, raw_bytes, gzip_bytes = search()
+    # The index is built in a second process while this one goes on (related measures, presenting, the
+    # pages); only publishing its files waits for it.
+    building = start(_search_files, sources, costs, computed, base_year)
+
+    @cache
+    def search() -> SearchFiles:
+        files, raw_bytes, gzip_bytes = building()
+        return SearchFiles(MappingProxyType(files), raw_bytes, gzip_bytes)
+
+    related = MappingProxyType(related_measures(catalogue.measures))
     return Derived(base_year, reference_year, costs, facets, tuple(keyword_index(catalogue.records)), related,
-                   computed, SearchFiles(MappingProxyType(files), raw_bytes, gzip_bytes), money)
+                   computed, search, money)
 
 
 def listed(catalogue) -> list:

@@ -26,7 +26,7 @@ class Presented:
     open_data: OpenData
     compare_json: bytes  # /vergleich/massnahmen.json
     abbreviation_marker: AbbreviationMarker
-    summary_parts: tuple  # the closing line of `make build`, in German
+    summary_parts: tuple  # the closing line of `make build`, in German (without search_summary)
     related: MappingProxyType  # measure slug -> [RelatedText]
 
 
@@ -49,8 +49,12 @@ def present(sources, derived, settings) -> Presented:
         f"Feed mit {fmt.counted(len(published.feed_entries), 'Eintrag', 'Einträgen')}",
         report.summary_line,
         f"Glossar mit {fmt.counted(len(glossary.entries), 'Eintrag', 'Einträgen')}",
-        f"Suchindex {round(derived.search.raw_bytes / 1024)} KB (gzip {round(derived.search.gzip_bytes / 1024)} KB)",
-    )
+    )  # … and search_summary, once the index is built
     return Presented(report, facts, published, compare_json,
                      AbbreviationMarker(glossary.abbreviations, glossary.name_forms), summary,
                      MappingProxyType(related_texts(derived.related)))
+
+
+def search_summary(search) -> str:
+    """The search index's part of the closing line; separate, as the index is built while the pages are made."""
+    return f"Suchindex {round(search.raw_bytes / 1024)} KB (gzip {round(search.gzip_bytes / 1024)} KB)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from babel.core import Locale
 from babel.dates import format_date
@@ -15,15 +15,18 @@ LOCALE = Locale.parse("de_DE")  # parsed once: babel would parse locale and patt
 CURRENCY_SIGN = {"EUR": "€", "DM": "DM"}
 
 
-def _decimal(value) -> Decimal:
-    return value if isinstance(value, Decimal) else Decimal(str(value))
-
-
 def number_de(value, decimals=None) -> str:
     """1234567.5 -> '1.234.567,5'; without `decimals`, as many as the value has (at most two)."""
     if value is None:
         return ""
-    return _pattern(decimals).apply(_decimal(value), LOCALE)
+    return _formatted(str(value), decimals)
+
+
+@lru_cache(maxsize=65_536)
+def _formatted(text: str, decimals) -> str:
+    """Keyed by the value's exact text, which is what babel is given (Decimal(str(value))): the same
+    figures recur in facts, cost report and exports, and babel's formatting is the costly part."""
+    return _pattern(decimals).apply(Decimal(text), LOCALE)
 
 
 @cache

@@ -15,7 +15,7 @@ from pelican.generators import Generator
 from plugins.concurrency import share, start
 from plugins.derive import derive
 from plugins.derive.search.synonyms import catalogue_vocabulary
-from plugins.present import present
+from plugins.present import present, search_summary
 from plugins.present.cost_report import COMPARE_DATA
 from plugins.present.open_data import FEED_PATH
 from plugins.publish import assets, exports, feed, pages, xlsx
@@ -82,4 +82,4 @@ class CatalogueGenerator(Generator):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
         self.seconds["veröffentlichen"] = time.perf_counter() - clock
-        summary_ready.send(self, parts=presented.summary_parts, seconds=self.seconds)
+        summary_ready.send(self, parts=(*presented.summary_parts, search_summary(derived.search)), seconds=self.seconds)

@@ -1,14 +1,16 @@
 """Use the machine's second core: run a pure function in a forked child while the parent goes on.
 
 The child inherits the catalogue as it is in memory (nothing is pickled on the way in); only its
-result comes back through a pipe. Where fork is missing, or PRAXISKATALOG_EIN_KERN is set (to compare,
+result comes back, through a temporary file. Where fork is missing, or PRAXISKATALOG_EIN_KERN is set (to compare,
 or to debug), the function simply runs in place.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
+import tempfile
 import traceback
 
 
@@ -21,23 +23,26 @@ def start(function, *args):
     if not hasattr(os, "fork") or os.environ.get("PRAXISKATALOG_EIN_KERN"):  # the same work, in place
         result = function(*args)
         return lambda: result
-    read_end, write_end = os.pipe()
+    # The result goes into an unnamed temporary file, not a pipe: a child with a large result would wait,
+    # holding all its memory, until the parent reads, and the parent may be busy for seconds.
+    result_file = tempfile.TemporaryFile()
+    gc.freeze()  # the collector would touch every inherited object and so copy the parent's memory page by page
     pid = os.fork()
-    if pid == 0:  # the child: compute, send, leave without running the parent's exit handlers
-        os.close(read_end)
+    if pid == 0:  # the child: compute, write, leave without running the parent's exit handlers
         try:
             payload = pickle.dumps(("ok", function(*args)), protocol=pickle.HIGHEST_PROTOCOL)
         except BaseException:  # noqa: BLE001 - every failure must reach the parent, none may hang it
             payload = pickle.dumps(("failed", traceback.format_exc()))
-        with os.fdopen(write_end, "wb") as pipe:
-            pipe.write(payload)
+        result_file.write(payload)
+        result_file.flush()
         os._exit(0)
-    os.close(write_end)
 
     def wait():
-        with os.fdopen(read_end, "rb") as pipe:
-            payload = pipe.read()
         _, status = os.waitpid(pid, 0)
+        gc.unfreeze()  # the parent collects as before (frozen, cycles made later would never be freed)
+        with result_file:
+            result_file.seek(0)
+            payload = result_file.read()
         if not payload or os.waitstatus_to_exitcode(status) != 0:
             raise ChildFailed(f"Kindprozess {pid} endete ohne Ergebnis (Status {status})")
         outcome, value = pickle.loads(payload)

@@ -26,9 +26,14 @@ def dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1, separators=(",", ": ")) + "\n"
 
 
-def export_files(open_data, settings) -> tuple[dict, dict, dict]:
-    """({output path: text} for every file under /daten/, the data package, record counts per type)."""
+def data_package(open_data, settings) -> tuple[dict, dict]:
+    """(datapackage.json's content, record counts per type): what the /daten/ page shows, without the files."""
     counts = {kind: len(entries) for kind, entries in open_data.entries.items()}
+    return datapackage(open_data.base_url, settings, open_data.licence, counts), counts
+
+
+def export_files(open_data, package) -> dict:
+    """{output path: text} for every file under /daten/."""
     files = {}
     for kind, entries in open_data.entries.items():
         files[f"{DATA_DIR}/{EXPORT_NAME[kind]}.json"] = dumps(export_document(kind, entries, open_data.base_url,
@@ -36,9 +41,8 @@ def export_files(open_data, settings) -> tuple[dict, dict, dict]:
     files[f"{DATA_DIR}/massnahmen.csv"] = csv_text(open_data.entries["measure"])
     for name, document in published_schemas(open_data.base_url).items():
         files[f"{DATA_DIR}/{SCHEMA_DIR}/{name}"] = dumps(document)
-    package = datapackage(open_data.base_url, settings, open_data.licence, counts)
     files[f"{DATA_DIR}/datapackage.json"] = dumps(package)
-    return files, package, counts
+    return files
 
 
 def export_document(kind: str, entries: list[dict], base_url: str, licence: dict) -> dict:

@@ -28,9 +28,18 @@ PARALLEL_FROM = 400  # pages; below this a second process costs more than it sav
 CHILD_SHARE = 0.42  # of the pages: the child also makes the Excel workbooks, the parent the other exports
 
 
-def _pages_and_workbooks(writer, get_template, context, page_share, workbooks):
+def _write(output: Path, files: dict) -> None:
+    for relative, content in sorted(files.items()):
+        target = output / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+
+
+def _pages_and_workbooks(writer, get_template, context, page_share, output, workbooks):
+    """The second process's share: its pages, then the Excel workbooks, written where they are made."""
     written = pages.write_pages(writer, get_template, context, page_share)
-    return written, workbooks[0](*workbooks[1:])
+    _write(output, workbooks[0](*workbooks[1:]))
+    return written
 
 
 def stop(problems) -> None:
@@ -58,28 +67,25 @@ class CatalogueGenerator(Generator):
     def generate_output(self, writer):
         clock = time.perf_counter()
         sources, derived, presented, settings = self.pipeline
-        files, package, counts = exports.export_files(presented.open_data, settings)
+        output = Path(self.output_path)
+        package, counts = exports.data_package(presented.open_data, settings)
         every_page = pages.page_list(sources, derived, presented, package, counts, settings["THEME"])
         workbooks = (xlsx.site_workbooks, presented.open_data, settings, sources.catalogue)
         if len(every_page) >= PARALLEL_FROM:  # a forked child writes the workbooks and a share of the pages
             mine, theirs = share(every_page, CHILD_SHARE)
-            rest = start(_pages_and_workbooks, writer, self.get_template, self.context, theirs, workbooks)
+            rest = start(_pages_and_workbooks, writer, self.get_template, self.context, theirs, output, workbooks)
             written = pages.write_pages(writer, self.get_template, self.context, mine)
-            theirs_written, books = rest()
-            written += theirs_written
         else:
             written = pages.write_pages(writer, self.get_template, self.context, every_page)
-            books = workbooks[0](*workbooks[1:])
-        files.update(books)
-        files.update(derived.search.files)
-        files[COMPARE_DATA] = presented.compare_json
-        files.update(dict(self.stylesheets.values()))
-        files[FEED_PATH] = feed.site_feed(presented.open_data, settings, sources.catalogue)
-        files["sitemap.xml"] = feed.site_sitemap(written + pages.pelican_pages(self.context), presented.open_data)
-        output = Path(self.output_path)
-        for relative, content in sorted(files.items()):
-            target = output / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+            _write(output, workbooks[0](*workbooks[1:]))
+        # Each file is written as soon as it is made, so that no more than one is held at a time.
+        _write(output, exports.export_files(presented.open_data, package))
+        _write(output, {COMPARE_DATA: presented.compare_json, FEED_PATH: feed.site_feed(presented.open_data, settings,
+                                                                                         sources.catalogue)})
+        _write(output, dict(self.stylesheets.values()))
+        if len(every_page) >= PARALLEL_FROM:
+            written += rest()
+        _write(output, {"sitemap.xml": feed.site_sitemap(written + pages.pelican_pages(self.context), presented.open_data)})
+        _write(output, derived.search.files)
         self.seconds["veröffentlichen"] = time.perf_counter() - clock
         summary_ready.send(self, parts=(*presented.summary_parts, search_summary(derived.search)), seconds=self.seconds)

@@ -114,13 +114,9 @@ def text_stretches(html: str):
     open_count = {}  # tag -> how many are open, so a stray end tag is recognised at once
     skipping = 0
     text_start = position = 0
-    while (position := html.find("<", position)) >= 0:
-        token = TAG.match(html, position)
-        if token is None:  # a stray "<" is part of the text
-            position += 1
-            continue
-        if position > text_start and not skipping:
-            yield text_start, position
+    while token := TAG.search(html, position):  # a stray "<" that begins no tag is passed over: it is text
+        if token.start() > text_start and not skipping:
+            yield text_start, token.start()
         text_start = position = token.end()
         tag = token.group(2)
         if tag is None:  # a comment, declaration or processing instruction

@@ -6,6 +6,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -35,6 +36,26 @@ def test_a_failing_child_raises_in_the_parent_with_its_traceback():
     wait = start(_fail, "kaputt im Kind")
     with pytest.raises(ChildFailed, match=r"ValueError: kaputt im Kind"):
         wait()
+
+
+def _megabytes(count):
+    return b"x" * (count * 1_000_000)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="ohne fork rechnet start() im selben Prozess")
+def test_a_child_with_a_large_result_ends_before_the_parent_collects_it(monkeypatch):
+    """A finished child must not sit on its memory until the parent has time to read (a pipe would
+    block it after 64 KB): it leaves its result in a file and ends."""
+    monkeypatch.delenv("PRAXISKATALOG_EIN_KERN", raising=False)
+    wait = start(_megabytes, 5)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # WNOWAIT: see that a child has ended without collecting it
+        ended = os.waitid(os.P_ALL, 0, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+        if ended is not None:
+            break
+        time.sleep(0.05)
+    assert ended is not None, "das Kind wartet noch auf den Elternprozess"
+    assert wait() == _megabytes(5)
 
 
 def test_shares_keep_every_item_once():

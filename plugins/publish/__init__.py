@@ -5,6 +5,7 @@ import logging
 from pelican import signals
 
 from plugins.present.fmt import TEMPLATE_FILTERS
+from plugins.publish.pages import macro_globals
 from plugins.publish.site import CatalogueGenerator
 from plugins.publish.writer import MarkingWriter
 from plugins.read.problems import ContentErrors
@@ -24,6 +25,14 @@ def add_template_filters(generator):
     generator.env.filters.update(TEMPLATE_FILTERS)
 
 
+def add_macro_globals(generators):
+    """The site-wide values the macros read, in every generator's environment (Pelican's home page uses
+    the macros too); the context is complete once every generator has made its part."""
+    for generator in generators:
+        if hasattr(generator, "env"):
+            generator.env.globals.update(macro_globals(generator.context))
+
+
 def get_generators(pelican_object):
     return CatalogueGenerator
 
@@ -37,3 +46,4 @@ def register():
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)
     signals.generator_init.connect(add_template_filters)
+    signals.all_generators_finalized.connect(add_macro_globals)

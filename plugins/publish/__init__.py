@@ -4,6 +4,7 @@ import logging
 
 from pelican import signals
 
+from plugins.present.facts import FACT_FILTERS
 from plugins.present.fmt import TEMPLATE_FILTERS
 from plugins.publish.pages import macro_globals
 from plugins.publish.site import CatalogueGenerator
@@ -23,6 +24,7 @@ def _content_errors_without_traceback(record: logging.LogRecord) -> bool:
 def add_template_filters(generator):
     """German numbers, money and dates in every template, Pelican's own pages included."""
     generator.env.filters.update(TEMPLATE_FILTERS)
+    generator.env.filters.update(FACT_FILTERS)
 
 
 def add_macro_globals(generators):

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 from plugins.derive.facets import FACETS  # plugins.facets
-from plugins.present.facts import fact_rows  # plugins.record_pages
+from plugins.present.facts import fact_rows, further_facts, key_facts  # plugins.record_pages
 from plugins.read.model import build_catalogue
 from plugins.read.validate import check_tree
 
@@ -117,3 +117,9 @@ def test_keyword_index_is_a_to_z_and_links_every_keyword(built_site, catalogue):
             assert keyword.replace("&", "&amp;") in html or keyword in html
     _, links = _parse(built_site / "stichwortverzeichnis" / "index.html")
     assert {f"/{r.url}" for r in catalogue.records if r.get("keywords")} <= set(links)
+
+
+def test_key_facts_in_their_order_and_further_facts_without_key_facts_or_source():
+    rows = [{"field": name} for name in ("source", "as_of", "budget", "state", "results", "state", "target_groups")]
+    assert [row["field"] for row in key_facts(rows)] == ["target_groups", "state", "state", "as_of"]
+    assert [row["field"] for row in further_facts(rows)] == ["budget", "results"]

@@ -11,6 +11,8 @@ from plugins.read.legal import paragraph_key
 FACET_BY_FIELD = {facet.field: facet for facet in FACETS}
 BOUND_LABELS = {entry["const"]: entry["title"] for entry in schema.vocabulary("bound")}
 UNIT_OF_KIND = schema.labels_at("measure", ("participants", 0, "kind"))
+# The Steckbrief's „Auf einen Blick“, in this order; the other rows but the source follow under „Weitere Angaben“.
+KEY_FACTS = ("target_groups", "state", "region", "legal_basis", "cost_base_year", "evidence", "period", "provider", "as_of")
 
 
 def _item(text, url=None, note=None):
@@ -187,3 +189,17 @@ def fact_rows(record) -> list[dict]:
     add("as_of", [_item(fmt.partial_date(record.get("as_of")))])
     add("source", _source(record))
     return rows
+
+
+def key_facts(rows) -> list[dict]:
+    """Template filter: the rows of „Auf einen Blick“, in the order of KEY_FACTS (a Jinja loop over every
+    row for every key fact cost more than the rest of the fact box)."""
+    return [row for field_name in KEY_FACTS for row in rows if row["field"] == field_name]
+
+
+def further_facts(rows) -> list[dict]:
+    """Template filter: the rows of „Weitere Angaben“, in their order: neither key facts nor the source."""
+    return [row for row in rows if row["field"] not in KEY_FACTS and row["field"] != "source"]
+
+
+FACT_FILTERS = {"key_facts": key_facts, "further_facts": further_facts}

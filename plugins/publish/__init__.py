@@ -4,7 +4,9 @@ import logging
 
 from pelican import signals
 
+from plugins.present.facts import FACT_FILTERS
 from plugins.present.fmt import TEMPLATE_FILTERS
+from plugins.publish.pages import macro_globals
 from plugins.publish.site import CatalogueGenerator
 from plugins.publish.writer import MarkingWriter
 from plugins.read.problems import ContentErrors
@@ -22,6 +24,15 @@ def _content_errors_without_traceback(record: logging.LogRecord) -> bool:
 def add_template_filters(generator):
     """German numbers, money and dates in every template, Pelican's own pages included."""
     generator.env.filters.update(TEMPLATE_FILTERS)
+    generator.env.filters.update(FACT_FILTERS)
+
+
+def add_macro_globals(generators):
+    """The site-wide values the macros read, in every generator's environment (Pelican's home page uses
+    the macros too); the context is complete once every generator has made its part."""
+    for generator in generators:
+        if hasattr(generator, "env"):
+            generator.env.globals.update(macro_globals(generator.context))
 
 
 def get_generators(pelican_object):
@@ -37,3 +48,4 @@ def register():
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)
     signals.generator_init.connect(add_template_filters)
+    signals.all_generators_finalized.connect(add_macro_globals)

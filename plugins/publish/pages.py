@@ -30,6 +30,17 @@ def template_context(sources, derived, presented) -> dict:
     }
 
 
+# What the macro files (_macros.html, _editors.html) read besides their arguments: site-wide values only.
+# As Jinja globals they let every template import the macros without context, and Jinja then runs each
+# macro file once per build instead of once per page and import. SITEURL is one address for the whole site
+# (no RELATIVE_URLS; the cards of rendered_once already rely on that).
+MACRO_GLOBALS = ("SITEURL", "costs", "open_data", "rendered_once")
+
+
+def macro_globals(context) -> dict:
+    return {name: context[name] for name in MACRO_GLOBALS}
+
+
 def rendered_once(cache: dict):
     """A template function: a component rendered once per build and key, then reused (a record's card looks
     the same on every list it is on; abbreviations are marked per page afterwards)."""

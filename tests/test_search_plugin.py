@@ -81,7 +81,7 @@ def test_the_fast_path_builds_the_index_lunr_py_builds_from_plain_text():
         documents = [{"ref": str(ref), **extract(record)} for ref, record in enumerate(records)]
         if fields is CORE_FIELDS:
             documents.append(extra)
-        reference = german.Builder()
+        reference = german.lunr_py()()
         reference.pipeline.reset()
         reference.pipeline.add(german.trimmer_de, german.stop_word_filter_de, german.stemmer_de)
         reference.search_pipeline.reset()

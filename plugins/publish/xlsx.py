@@ -16,8 +16,6 @@ import io
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-import xlsxwriter
-
 from plugins.present import fmt
 from plugins.present.open_data import DATA_DIR
 from plugins.publish.cells import looks_like_formula
@@ -177,6 +175,8 @@ def workbook(kind: str, entries: list[dict], *, site: dict, licence: dict, base_
              stand: str) -> bytes:
     """The whole .xlsx file. `stand` is an ISO UTC time (the catalogue's newest change): it becomes
     the document's date and the „Stand“ on the explanations sheet, so rebuilds agree byte for byte."""
+    import xlsxwriter  # here, not at the top: only the process that makes the workbooks needs it (12 MB)
+
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
                                         "strings_to_formulas": False, "strings_to_urls": False})

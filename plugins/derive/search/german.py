@@ -12,10 +12,6 @@ import re
 from functools import cache, lru_cache
 from pathlib import Path
 
-from lunr.builder import Builder
-from lunr.pipeline import Pipeline
-from nltk.stem.snowball import SnowballStemmer
-
 VENDOR = Path(__file__).resolve().parents[3] / "theme" / "static" / "vendor" / "lunr-languages"
 GERMAN_JS = VENDOR / "lunr.de.min.js"
 
@@ -64,12 +60,18 @@ def trim(text: str) -> str:
     return end.sub("", start.sub("", text))
 
 
-_snowball = SnowballStemmer("german")
+@cache
+def _snowball():
+    # Imported when first needed: nltk loads in full (a quarter of a second, 25 MB), and only the search
+    # index (built in its own process) and the thesaurus check stem words.
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("german")
 
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    return _snowball.stem(word)
+    return _snowball().stem(word)
 
 
 def wildcard_normalise(term: str) -> str:
@@ -91,12 +93,6 @@ def stop_word_filter_de(token, i=None, tokens=None):
 def stemmer_de(token, i=None, tokens=None):
     return token.update(lambda text, metadata=None: stem(text))
 
-
-# The names lunr.js looks up when it loads the serialised pipeline.
-for _function, _label in ((trimmer_de, "trimmer-de"), (stop_word_filter_de, "stopWordFilter-de"),
-                          (stemmer_de, "stemmer-de")):
-    Pipeline.registered_functions.pop(_label, None)  # lunr.languages may have registered nltk's own
-    Pipeline.register_function(_function, _label)
 
 
 # What lunr.py's tokenizer splits a string on; every other space is " " by then (clean_text).
@@ -135,12 +131,24 @@ def index_de(token, i=None, tokens=None):
     return token
 
 
-Pipeline.register_function(index_de, "indexPipeline-de")  # never serialised; registered to spare lunr.py's warning
+@cache
+def lunr_py():
+    """lunr.py's Builder, with lunr.de's pipeline functions registered under the names lunr.js looks up
+    when it loads a serialised pipeline. Imported when first needed, like nltk (lunr.py imports all of it)."""
+    from lunr.builder import Builder
+    from lunr.pipeline import Pipeline
+
+    for function, label in ((trimmer_de, "trimmer-de"), (stop_word_filter_de, "stopWordFilter-de"),
+                            (stemmer_de, "stemmer-de")):
+        Pipeline.registered_functions.pop(label, None)  # lunr.languages may have registered nltk's own
+        Pipeline.register_function(function, label)
+    Pipeline.register_function(index_de, "indexPipeline-de")  # never serialised; registered to spare lunr.py's warning
+    return Builder
 
 
-def builder() -> Builder:
+def builder():
     """A lunr.py Builder with lunr.de's index and search pipelines; documents are added as `words`."""
-    result = Builder()
+    result = lunr_py()()
     result.pipeline.reset()
     result.pipeline.add(index_de)
     result.search_pipeline.reset()
@@ -148,7 +156,10 @@ def builder() -> Builder:
     return result
 
 
-SEARCH_PIPELINE = builder().search_pipeline.serialize()  # the query pipeline lunr.js runs, by registered name
+@cache
+def search_pipeline() -> list:
+    """The query pipeline lunr.js runs, by registered name."""
+    return builder().search_pipeline.serialize()
 
 
 def clean_text(text: str) -> str:

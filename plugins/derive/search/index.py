@@ -68,7 +68,7 @@ def compact_index(fields, documents) -> dict:
             per_field.append(compact.encode(pairs))
         encoded.append(per_field)
     return {"format": compact.FORMAT, "version": "2.3.9", "fields": names, "boosts": [boost for _, boost in fields],
-            "pipeline": german.SEARCH_PIPELINE, "documents": len(documents),
+            "pipeline": german.search_pipeline(), "documents": len(documents),
             "terms": terms, "postings": encoded, "lengths": lengths}
 
 

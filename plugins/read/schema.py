@@ -203,8 +203,14 @@ def subschema_at_shape(kind: str, shape: tuple) -> dict:
 
 def subschema_at(kind: str, path) -> dict | None:
     """The schema node that describes the value at a data path (array indices skipped)."""
+    return _subschema_at(kind, tuple(0 if isinstance(part, int) else part for part in path))
+
+
+@cache
+def _subschema_at(kind: str, shape: tuple) -> dict | None:
+    """Remembered per path shape: the date check and every Excel cell ask for the same few paths again and again."""
     node = resolve(schemas()[kind])
-    for part in path:
+    for part in shape:
         if isinstance(part, int):
             items = node.get("items")
             if not isinstance(items, dict):

@@ -25,7 +25,7 @@ from plugins.read.problems import ContentErrors
 from plugins.settings import checked_settings
 
 PARALLEL_FROM = 400  # pages; below this a second process costs more than it saves
-CHILD_SHARE = 0.42  # of the pages: the child also makes the Excel workbooks, the parent the other exports
+CHILD_SHARE = 0.46  # of the pages: the child also makes the Excel workbooks, the parent the other exports
 
 
 def _write(output: Path, files: dict) -> None:

@@ -72,20 +72,21 @@ class Comparison:
 
     per: str
     label: str  # "Aktivierung und Stabilisierung"
-    others: tuple  # the other measures' (record, figure)
+    other_count: int  # how many other measures of that kind have a figure on this basis
+    only_other: tuple | None  # (record, figure) when there is exactly one other
     median: Decimal | None
     filter_url: str
 
     @property
     def sentence(self) -> str:
         unit = "je Teilnehmer/-in" if self.per == PARTICIPATION else "je Teilnahmemonat"
-        if not self.others:
+        if not self.other_count:
             return f"Im Katalog gibt es keine weitere Maßnahme der Art „{self.label}“ mit vergleichbarem Betrag {unit}."
-        if len(self.others) == 1:
-            record, figure = self.others[0]
+        if self.other_count == 1:
+            record, figure = self.only_other
             return (f"Einzige vergleichbare Maßnahme der Art „{self.label}“: {record.short_name} mit "
                     f"rund {euros(figure.value)} {unit}.")
-        return (f"Median vergleichbarer Maßnahmen für „{self.label}“ ({len(self.others)} weitere Maßnahmen): "
+        return (f"Median vergleichbarer Maßnahmen für „{self.label}“ ({self.other_count} weitere Maßnahmen): "
                 f"rund {euros(self.median)} {unit}.")
 
 
@@ -287,9 +288,11 @@ def _comparisons(cost: MeasureCost, groups: dict) -> list:
         if own is None:
             continue
         pairs, values = groups[(kind, per)]
-        others = tuple(pair for pair in pairs if pair[0] is not cost.record)
-        median = cents(_median_without(values, own.value)) if len(others) >= 2 else None
-        result.append(Comparison(per, label, others, median, f"{COSTS_URL}?art={kind}"))
+        other_count = len(pairs) - 1  # the group holds this measure's own figure once
+        # Not a list of the others: counting them per measure made the report quadratic (and large) in the group size.
+        only_other = next(pair for pair in pairs if pair[0] is not cost.record) if other_count == 1 else None
+        median = cents(_median_without(values, own.value)) if other_count >= 2 else None
+        result.append(Comparison(per, label, other_count, only_other, median, f"{COSTS_URL}?art={kind}"))
         if per == PARTICIPATION:
             break  # the monthly median only where there is no figure per participation
     return result

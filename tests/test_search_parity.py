@@ -157,6 +157,7 @@ def test_same_results_in_python_and_lunr_js(built_site):
 def test_python_scores_as_lunr_py_does(built_site):
     """The fast scoring on the postings equals lunr.py's Index.query on the expanded index."""
     parts = python_parts(built_site)
+    german.lunr_py()  # registers lunr.de's pipeline functions, which Index.load looks up by name
     indexes = [Index.load(expand(part["index"])) for part in packed_parts(built_site)]
     queries = QUERIES + prefix_queries(built_site, step=23)
     assert len(queries) > 300

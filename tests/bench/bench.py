@@ -262,6 +262,7 @@ PROFILED = (  # (label, where the function is defined): the pipeline's parts, as
     ("  davon Abkürzungen markieren", "plugins/present/abbreviations.py", "__call__"),
     ("Excel-Dateien", "plugins/publish/xlsx.py", "site_workbooks"),
     ("JSON, CSV, Schemata", "plugins/publish/exports.py", "export_files"),
+    ("Module laden (import)", "<frozen importlib._bootstrap>", "_find_and_load"),
 )
 
 

@@ -115,14 +115,15 @@ def text_stretches(html: str):
     skipping = 0
     text_start = position = 0
     while token := TAG.search(html, position):  # a stray "<" that begins no tag is passed over: it is text
-        if token.start() > text_start and not skipping:
-            yield text_start, token.start()
-        text_start = position = token.end()
-        tag = token.group(2)
+        tag_start, position = token.span()
+        if tag_start > text_start and not skipping:
+            yield text_start, tag_start
+        text_start = position
+        closing, tag, attributes = token.groups()
         if tag is None:  # a comment, declaration or processing instruction
             continue
         tag = tag.lower()
-        if token.group(1):  # end tag
+        if closing:  # end tag
             if not open_count.get(tag):
                 continue  # a stray end tag closes nothing
             while stack:
@@ -132,7 +133,6 @@ def text_stretches(html: str):
                 if open_tag == tag:
                     break
             continue
-        attributes = token.group(3)
         if tag in VOID or ("/" in attributes and ATTRIBUTE.sub("", attributes).rstrip().endswith("/")):
             continue  # opens nothing (a "/" in an unquoted value, as in href=/x/, does not close)
         skips = tag in SKIP_INSIDE or (OPT_OUT in attributes.lower()

@@ -54,9 +54,9 @@ def form_pattern(forms) -> re.Pattern:
 
 
 def _literal_pattern(form: str) -> re.Pattern:
-    """One spelling that begins with a small letter (i. V. m., gGmbH), as its own regex: it begins with a
-    literal run of two or more characters, which the engine finds in C, where a pattern for all of them
-    would stop at every a, e, i, m or s of a page."""
+    """One spelling that begins with a small letter (i. V. m., gGmbH), as its own regex that begins with its
+    first word as literal text, which the engine finds in C; a pattern for all of them would stop at every
+    a, e, i, m or s of a page. Whole words only is checked after that word, as in `_trie`."""
     words = form.split()
     return re.compile(re.escape(words[0]) + rf"(?<!\w{'.' * len(words[0])})"
                       + "".join(r"\s+" + re.escape(word) for word in words[1:]) + WORD_END)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -35,10 +36,10 @@ def _write(output: Path, files: dict) -> None:
         target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
 
 
-def _pages_and_workbooks(writer, get_template, context, page_share, output, workbooks):
+def _pages_and_workbooks(writer, get_template, context, page_share, output, make_workbooks):
     """The second process's share: its pages, then the Excel workbooks, written where they are made."""
     written = pages.write_pages(writer, get_template, context, page_share)
-    _write(output, workbooks[0](*workbooks[1:]))
+    _write(output, make_workbooks())
     return written
 
 
@@ -70,21 +71,22 @@ class CatalogueGenerator(Generator):
         output = Path(self.output_path)
         package, counts = exports.data_package(presented.open_data, settings)
         every_page = pages.page_list(sources, derived, presented, package, counts, settings["THEME"])
-        workbooks = (xlsx.site_workbooks, presented.open_data, settings, sources.catalogue)
+        make_workbooks = partial(xlsx.site_workbooks, presented.open_data, settings, sources.catalogue)
+        child = None
         if len(every_page) >= PARALLEL_FROM:  # a forked child writes the workbooks and a share of the pages
             mine, theirs = share(every_page, CHILD_SHARE)
-            rest = start(_pages_and_workbooks, writer, self.get_template, self.context, theirs, output, workbooks)
+            child = start(_pages_and_workbooks, writer, self.get_template, self.context, theirs, output, make_workbooks)
             written = pages.write_pages(writer, self.get_template, self.context, mine)
         else:
             written = pages.write_pages(writer, self.get_template, self.context, every_page)
-            _write(output, workbooks[0](*workbooks[1:]))
-        # Each file is written as soon as it is made, so that no more than one is held at a time.
+            _write(output, make_workbooks())
+        # Files are written as soon as they are made, not gathered first: less is held at once.
         _write(output, exports.export_files(presented.open_data, package))
         _write(output, {COMPARE_DATA: presented.compare_json, FEED_PATH: feed.site_feed(presented.open_data, settings,
                                                                                          sources.catalogue)})
         _write(output, dict(self.stylesheets.values()))
-        if len(every_page) >= PARALLEL_FROM:
-            written += rest()
+        if child is not None:
+            written += child()
         _write(output, {"sitemap.xml": feed.site_sitemap(written + pages.pelican_pages(self.context), presented.open_data)})
         _write(output, derived.search.files)
         self.seconds["veröffentlichen"] = time.perf_counter() - clock

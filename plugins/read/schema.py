@@ -195,14 +195,9 @@ def iter_fields(node: dict, prefix=()):
         yield from iter_fields(items, prefix)
 
 
-@cache
-def subschema_at_shape(kind: str, shape: tuple) -> dict:
-    """subschema_at for a path whose list indices are all 0 (the schema is the same for every item), remembered."""
-    return subschema_at(kind, shape) or {}
-
-
 def subschema_at(kind: str, path) -> dict | None:
-    """The schema node that describes the value at a data path (array indices skipped)."""
+    """The schema node that describes the value at a data path (array indices skipped; the schema is the
+    same for every item of a list)."""
     return _subschema_at(kind, tuple(0 if isinstance(part, int) else part for part in path))
 
 

@@ -138,7 +138,7 @@ def _normalise(kind: str, raw: RawRecord) -> list[Problem]:
     for path, value in list(walk_fields(raw.data)):
         if not path or isinstance(value, (dict, list)):
             continue
-        node = schema.subschema_at_shape(kind, tuple(0 if isinstance(part, int) else part for part in path))
+        node = schema.subschema_at(kind, path) or {}
         if node.get("x-partial-date"):
             if isinstance(value, int) and not isinstance(value, bool):
                 set_at(path, str(value))

@@ -105,10 +105,10 @@ def test(c, k=""):
 
 @task
 def test_fast(c, k=""):
-    """ruff, then the tests without browser, site build, Java or node: seconds, for every change."""
+    """ruff, then the tests without browser, site build, Java or node, on every core: seconds, for every change."""
     lint(c)
     selection = f" -k {shlex.quote(k)}" if k else ""
-    c.run(f"{PY} -m pytest -q -m {shlex.quote(FAST)}{selection}", pty=False)
+    c.run(f"{PY} -m pytest -q -n auto -m {shlex.quote(FAST)}{selection}", pty=False)
 
 
 @task(help={"sizes": "Umfänge, z. B. real,1000,5000", "skip_browser": "ohne Messungen im Browser"})

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from plugins.concurrency import ChildFailed, halves, share, start
+from plugins.concurrency import ChildFailed, halves, on_both_cores, start
 from plugins.read.model import build_catalogue, thawed
 from plugins.read.validate import check_tree
 from tests.bench.synthetic import generate
@@ -58,10 +58,39 @@ def test_a_child_with_a_large_result_ends_before_the_parent_collects_it(monkeypa
     assert wait() == _megabytes(5)
 
 
-def test_shares_keep_every_item_once():
+def test_halves_keep_every_item_once():
     assert halves([1, 2, 3, 4, 5]) == ([1, 2], [3, 4, 5])
-    rest, taken = share(list(range(100)), 0.42)
-    assert len(taken) == 42 and sorted(rest + taken) == list(range(100))
+
+
+def _slow_square(number):
+    time.sleep(0.002)
+    return number * number, os.getpid()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="ohne fork rechnet start() im selben Prozess")
+@pytest.mark.parametrize("count", [2, 7, 300, 20_000])  # 20,000 jobs do not fit the pipe one number each
+def test_both_cores_run_every_job_once_and_give_the_results_in_order(monkeypatch, count):
+    monkeypatch.delenv("PRAXISKATALOG_EIN_KERN", raising=False)
+    jobs = [lambda number=number: (number * number, os.getpid()) for number in range(count)]
+    if count == 300:  # long enough that both processes get some
+        jobs = [lambda number=number: _slow_square(number) for number in range(count)]
+    results = on_both_cores(jobs)
+    assert [square for square, _ in results] == [number * number for number in range(count)]
+    if count == 300:
+        assert len({pid for _, pid in results}) == 2, "nur ein Prozess hat gearbeitet"
+
+
+def test_both_cores_run_every_job_in_place_on_one_core(monkeypatch):
+    monkeypatch.setenv("PRAXISKATALOG_EIN_KERN", "1")
+    assert [pid for pid in on_both_cores([os.getpid] * 5)] == [os.getpid()] * 5
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="ohne fork rechnet start() im selben Prozess")
+def test_a_job_failing_in_the_child_fails_the_whole_run(monkeypatch):
+    monkeypatch.delenv("PRAXISKATALOG_EIN_KERN", raising=False)
+    jobs = [lambda: time.sleep(0.01)] * 20 + [lambda: _fail("Job kaputt")] * 20  # every process meets one
+    with pytest.raises((ChildFailed, ValueError), match="Job kaputt"):
+        on_both_cores(jobs)
 
 
 def test_reading_in_two_processes_gives_the_same_catalogue(tmp_path):

@@ -18,7 +18,7 @@ from plugins.derive.filters import filters as list_filters
 from plugins.derive.filters import sort_values
 from plugins.derive.keywords import keyword_index
 from plugins.derive.money import conversions
-from plugins.derive.related import related_measures
+from plugins.derive.related import Related, related_measures
 from plugins.derive.search.aliases import Aliases
 from plugins.derive.search.index import SearchIndex, dumps, gzip_size
 from plugins.derive.search.synonyms import Synonyms
@@ -40,7 +40,7 @@ class Derived:
     costs: MappingProxyType  # measure slug -> CostSummary, in prices of base_year
     facets: MappingProxyType  # facet key -> (Facet, [FacetValue])
     keywords: tuple  # [{letter, entries}]
-    related: MappingProxyType  # measure slug -> [Related]
+    related_in_progress: Callable[[], MappingProxyType]  # found in a third process while present does the rest
     filters: tuple  # ((Filter, [FacetValue]), ...) for /massnahmen/
     search_in_progress: Callable[[], SearchFiles]  # built in a second process while the pages are made
     money: MappingProxyType  # record slug -> (money.Conversion, …): every amount in EUR and base-year prices
@@ -50,12 +50,28 @@ class Derived:
         """The search index files; waits for the process that builds them the first time it is asked."""
         return self.search_in_progress()
 
+    @property
+    def related(self) -> MappingProxyType:
+        """measure slug -> [Related]; waits for the process that finds them the first time it is asked."""
+        return self.related_in_progress()
+
 
 def derive(sources, settings) -> Derived:
     """Everything computed from the catalogue, once; the cost figures use the configured price index and base year."""
     catalogue, prices = sources.catalogue, sources.prices
     base_year = settings.get("COSTS_BASE_YEAR") or prices.latest_year
     reference_year = settings.get("COSTS_REFERENCE_YEAR") or base_year
+    # Related measures are found in a second process, which needs only the catalogue; the search index in a
+    # third, once the costs and filters it uses are there. All three share the two cores until present is
+    # done and the pages are written; only what reads their results waits for them.
+    finding = start(_related_by_slug, catalogue.measures)
+
+    @cache
+    def related() -> MappingProxyType:
+        measure = {record.slug: record for record in catalogue.measures}
+        return MappingProxyType({slug: [Related(measure[other], score, reason) for other, score, reason in found]
+                                 for slug, found in finding().items()})
+
     costs = MappingProxyType({record.slug: normalise(record, prices, base_year) for record in catalogue.measures})
     money = MappingProxyType({record.slug: conversions(record, prices, base_year) for record in catalogue.records})
     # Programmes share the vocabularies (a programme under § 16e SGB II belongs on that page too).
@@ -65,8 +81,6 @@ def derive(sources, settings) -> Derived:
     # /massnahmen/ lists measures and programmes (filter „Art“): a programme has target groups, Land
     # and legal basis too, and is often what staff look for (docs/search.md).
     computed = tuple((definition, definition.compute(listed(catalogue))) for definition in definitions)
-    # The index is built in a second process while this one goes on (related measures, presenting, the
-    # pages); only publishing its files waits for it.
     building = start(_search_files, sources, costs, computed, base_year)
 
     @cache
@@ -74,9 +88,15 @@ def derive(sources, settings) -> Derived:
         files, raw_bytes, gzip_bytes = building()
         return SearchFiles(MappingProxyType(files), raw_bytes, gzip_bytes)
 
-    related = MappingProxyType(related_measures(catalogue.measures))
     return Derived(base_year, reference_year, costs, facets, tuple(keyword_index(catalogue.records)), related,
                    computed, search, money)
+
+
+def _related_by_slug(measures) -> dict:
+    """related_measures with records named by slug: the result crosses from a child process, and a slug
+    is small where a record would be copied whole and no longer be the catalogue's own."""
+    return {slug: [(found.record.slug, found.score, found.reason) for found in related]
+            for slug, related in related_measures(measures).items()}
 
 
 def listed(catalogue) -> list:

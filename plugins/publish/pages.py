@@ -88,11 +88,20 @@ def page_list(sources, derived, presented, package, counts, theme="theme") -> li
     return pages
 
 
-def write_pages(writer, get_template, context, pages) -> list[str]:
-    """Render and write every page; returns their addresses for the sitemap."""
-    for url, template, data in pages:
-        writer.write_file(f"{url}index.html", get_template(template), context, page_url=url, **data)
-    return [url for url, _, _ in pages]
+RECORD_PAGES = ("measure", "programme", "region")
+
+
+def heaviest_first(pages: list) -> list:
+    """The pages in an order for sharing them out: lists and overviews (one of them may list every record)
+    before the many small and alike pages of single records, so that no big page is left for the end."""
+    return sorted(pages, key=lambda page: page[1] in RECORD_PAGES)
+
+
+def write_page(writer, get_template, context, page) -> str:
+    """Render and write one page; returns its address for the sitemap."""
+    url, template, data = page
+    writer.write_file(f"{url}index.html", get_template(template), context, page_url=url, **data)
+    return url
 
 
 def pelican_pages(context) -> list[str]:

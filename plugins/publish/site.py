@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from plugins.concurrency import share, start
+from plugins.concurrency import on_both_cores
 from plugins.derive import derive
 from plugins.derive.search.synonyms import catalogue_vocabulary
 from plugins.present import present, search_summary
@@ -26,7 +26,6 @@ from plugins.read.problems import ContentErrors
 from plugins.settings import checked_settings
 
 PARALLEL_FROM = 400  # pages; below this a second process costs more than it saves
-CHILD_SHARE = 0.46  # of the pages: the child also makes the Excel workbooks, the parent the other exports
 
 
 def _write(output: Path, files: dict) -> None:
@@ -36,11 +35,8 @@ def _write(output: Path, files: dict) -> None:
         target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
 
 
-def _pages_and_workbooks(writer, get_template, context, page_share, output, make_workbooks):
-    """The second process's share: its pages, then the Excel workbooks, written where they are made."""
-    written = pages.write_pages(writer, get_template, context, page_share)
-    _write(output, make_workbooks())
-    return written
+def _write_made(output: Path, make, *args) -> None:
+    _write(output, make(*args))
 
 
 def stop(problems) -> None:
@@ -51,6 +47,12 @@ def stop(problems) -> None:
 
 
 class CatalogueGenerator(Generator):
+    def _load_templates(self) -> None:
+        """Compile every template of the theme (Jinja keeps them), so that a forked process finds them ready."""
+        for name in self.env.list_templates(extensions=["html"]):
+            if not name.startswith("!"):  # Pelican's own "!simple/" theme is never used
+                self.env.get_template(name)
+
     def generate_context(self):
         clock = time.perf_counter()
         settings = checked_settings(self.settings, stop)
@@ -71,22 +73,21 @@ class CatalogueGenerator(Generator):
         output = Path(self.output_path)
         package, counts = exports.data_package(presented.open_data, settings)
         every_page = pages.page_list(sources, derived, presented, package, counts, settings["THEME"])
-        make_workbooks = partial(xlsx.site_workbooks, presented.open_data, settings, sources.catalogue)
-        child = None
-        if len(every_page) >= PARALLEL_FROM:  # a forked child writes the workbooks and a share of the pages
-            mine, theirs = share(every_page, CHILD_SHARE)
-            child = start(_pages_and_workbooks, writer, self.get_template, self.context, theirs, output, make_workbooks)
-            written = pages.write_pages(writer, self.get_template, self.context, mine)
+        files = [  # each job writes its files as it makes them: less is held at once
+            partial(_write_made, output, xlsx.site_workbooks, presented.open_data, settings, sources.catalogue),
+            partial(_write_made, output, exports.export_files, presented.open_data, package),
+            partial(_write, output, {COMPARE_DATA: presented.compare_json,
+                                     FEED_PATH: feed.site_feed(presented.open_data, settings, sources.catalogue),
+                                     **dict(self.stylesheets.values())}),
+        ]
+        page_jobs = [partial(pages.write_page, writer, self.get_template, self.context, page)
+                     for page in pages.heaviest_first(every_page)]
+        if len(every_page) >= PARALLEL_FROM:  # both cores, each taking the next job when it is free
+            self._load_templates()  # once, before the fork, instead of once in each process
+            done = on_both_cores(files + page_jobs)
         else:
-            written = pages.write_pages(writer, self.get_template, self.context, every_page)
-            _write(output, make_workbooks())
-        # Files are written as soon as they are made, not gathered first: less is held at once.
-        _write(output, exports.export_files(presented.open_data, package))
-        _write(output, {COMPARE_DATA: presented.compare_json, FEED_PATH: feed.site_feed(presented.open_data, settings,
-                                                                                         sources.catalogue)})
-        _write(output, dict(self.stylesheets.values()))
-        if child is not None:
-            written += child()
+            done = [job() for job in files + page_jobs]
+        written = done[len(files):]  # the pages' addresses
         _write(output, {"sitemap.xml": feed.site_sitemap(written + pages.pelican_pages(self.context), presented.open_data)})
         _write(output, derived.search.files)
         self.seconds["veröffentlichen"] = time.perf_counter() - clock

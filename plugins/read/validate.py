@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import partial
 from pathlib import Path
 
-from plugins.concurrency import halves, start
+from plugins.concurrency import on_both_cores
 from plugins.read import legal, schema
 from plugins.read.builddate import BuildDateError, build_date
 from plugins.read.dates import check_dates
@@ -287,7 +288,7 @@ def check_tree(content_root: Path, display_root: Path | None = None, strict: boo
                render=None):
     """Read and check every record; return ({kind: [RawRecord]}, errors, warnings).
 
-    `parallel`: the second half of the files is checked in a forked child (plugins/concurrency.py).
+    `parallel`: the files are shared out between this process and a forked child (plugins/concurrency.py).
     `render`: a function body -> HTML, applied to every valid record in the same pass (raw.body_html).
     """
     if display_root is None:
@@ -301,10 +302,9 @@ def check_tree(content_root: Path, display_root: Path | None = None, strict: boo
         today, today_origin = None, ""
         errors.append(Problem("SOURCE_DATE_EPOCH", 1, "(Umgebung)", str(error)))
     files = list(record_files(content_root))
-    if parallel and len(files) >= PARALLEL_FROM:
-        first, second = halves(files)
-        rest = start(_check_files, second, display_root, today, today_origin, render)
-        parts = [_check_files(first, display_root, today, today_origin, render), rest()]
+    if parallel and len(files) >= PARALLEL_FROM:  # both cores, each taking the next file when it is free
+        parts = on_both_cores([partial(_check_files, [file], display_root, today, today_origin, render)
+                               for file in files])
     else:
         parts = [_check_files(files, display_root, today, today_origin, render)]
     for checked, part_errors, part_warnings in parts:

@@ -257,7 +257,7 @@ PROFILED = (  # (label, where the function is defined): the pipeline's parts, as
     ("  davon Suchindex", "plugins/derive/__init__.py", "_search_files"),
     ("  davon ähnliche Maßnahmen", "plugins/derive/related.py", "related_measures"),
     ("darstellen (present)", "plugins/present/__init__.py", "present"),
-    ("Seiten rendern und schreiben", "plugins/publish/pages.py", "write_pages"),
+    ("Seiten rendern und schreiben", "plugins/publish/pages.py", "write_page"),
     ("  davon Jinja-Templates", "jinja2/environment.py", "render"),
     ("  davon Abkürzungen markieren", "plugins/present/abbreviations.py", "__call__"),
     ("Excel-Dateien", "plugins/publish/xlsx.py", "site_workbooks"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -83,4 +84,9 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    # Leave without tearing down the interpreter: that frees every object of the catalogue one by one and
+    # runs a last full collection over them (over a second at 5,000 records); the system frees the memory at once.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -26,7 +26,10 @@ def start(function, *args):
     # The result goes into an unnamed temporary file, not a pipe: a child with a large result would wait,
     # holding all its memory, until the parent reads, and the parent may be busy for seconds.
     result_file = tempfile.TemporaryFile()
-    gc.freeze()  # the collector would touch every inherited object and so copy the parent's memory page by page
+    # The collector would touch every inherited object and so copy the parent's memory page by page. Frozen
+    # objects stay frozen in the parent too (a full collection there would walk all of them for nothing)
+    # until the build ends (`thaw`).
+    gc.freeze()
     pid = os.fork()
     if pid == 0:  # the child: compute, write, leave without running the parent's exit handlers
         try:
@@ -39,7 +42,6 @@ def start(function, *args):
 
     def wait():
         _, status = os.waitpid(pid, 0)
-        gc.unfreeze()  # the parent collects as before (frozen, cycles made later would never be freed)
         with result_file:
             result_file.seek(0)
             payload = result_file.read()
@@ -88,6 +90,12 @@ def on_both_cores(jobs: list) -> list:
 
 PIPE_CAPACITY = 65536  # bytes, Linux's default
 NUMBER_BYTES = 4
+
+
+def thaw() -> None:
+    """After the last child: what was frozen for the forks is collected normally again (should the process
+    go on, as tests that build in-process do)."""
+    gc.unfreeze()
 
 
 def halves(items: list) -> tuple[list, list]:

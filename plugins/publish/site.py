@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from plugins.concurrency import on_both_cores
+from plugins.concurrency import on_both_cores, thaw
 from plugins.derive import derive
 from plugins.derive.search.synonyms import catalogue_vocabulary
 from plugins.present import present, search_summary
@@ -49,9 +49,9 @@ def stop(problems) -> None:
 class CatalogueGenerator(Generator):
     def _load_templates(self) -> None:
         """Compile every template of the theme (Jinja keeps them), so that a forked process finds them ready."""
-        for name in self.env.list_templates(extensions=["html"]):
-            if not name.startswith("!"):  # Pelican's own "!simple/" theme is never used
-                self.env.get_template(name)
+        templates = Path(self.theme) / "templates"  # ours only: Pelican's own "simple" theme is never used
+        for template in sorted(templates.rglob("*.html")):
+            self.env.get_template(template.relative_to(templates).as_posix())
 
     def generate_context(self):
         clock = time.perf_counter()
@@ -90,5 +90,6 @@ class CatalogueGenerator(Generator):
         written = done[len(files):]  # the pages' addresses
         _write(output, {"sitemap.xml": feed.site_sitemap(written + pages.pelican_pages(self.context), presented.open_data)})
         _write(output, derived.search.files)
+        thaw()
         self.seconds["veröffentlichen"] = time.perf_counter() - clock
         summary_ready.send(self, parts=(*presented.summary_parts, search_summary(derived.search)), seconds=self.seconds)

@@ -22,7 +22,6 @@ import http.server
 import json
 import os
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -104,36 +103,33 @@ def _pss_kb(pid: int) -> int:
 
 
 def timed_python(args) -> dict:
-    """A Python module run in a child; wall and CPU seconds, and two peaks of memory.
+    """A Python module run in a child (`python -m …`); wall and CPU seconds, and two peaks of memory.
 
     `peak_mb`: the largest sum of PSS over the whole process tree, sampled every 20 ms – the memory the
     build really holds, forked helpers included (their copied pages count, shared ones are split).
-    `parent_peak_mb`: the main process's own peak RSS (ru_maxrss), which misses the helpers.
+    `parent_peak_mb`: the peak RSS of the largest single process (ru_maxrss from wait4), which misses
+    what the helpers hold beside it.
     """
-    code = ("import resource, runpy, sys; sys.argv = sys.argv[1:]; "
-            "exit_code = 0\ntry:\n    runpy.run_module(sys.argv[0], run_name='__main__')\n"
-            "except SystemExit as stop:\n    exit_code = stop.code or 0\n"
-            "print('PEAK_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
-            "sys.exit(exit_code)")
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        process = subprocess.Popen([PY, "-c", code, *args], cwd=ROOT, stdout=out, stderr=err)
+        process = subprocess.Popen([PY, "-m", *args], cwd=ROOT, stdout=out, stderr=err)
         peak_pss = 0
-        while process.poll() is None:
+        while True:  # wait4: this child's own resource use, its forked helpers included
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
             peak_pss = max(peak_pss, sum(_pss_kb(pid) for pid in _process_tree(process.pid)))
             time.sleep(0.02)
         seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read().decode("utf-8"), err.read().decode("utf-8")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if process.returncode:
         raise SystemExit(f"{' '.join(args)} schlug fehl:\n{stderr[-3000:]}")
-    peak = int(re.search(r"PEAK_KB (\d+)", stderr).group(1))
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)  # forked helpers included
-    return {"seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2), "peak_mb": round(peak_pss / 1024),
-            "parent_peak_mb": round(peak / 1024), "stdout": stdout, "stderr": stderr}
+    return {"seconds": round(seconds, 2), "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 2),
+            "peak_mb": round(peak_pss / 1024), "parent_peak_mb": round(usage.ru_maxrss / 1024),
+            "stdout": stdout, "stderr": stderr}
 
 
 def folder_kb(folder: Path) -> int:
@@ -372,7 +368,7 @@ def markdown(report: dict) -> str:
              "## Build", "",
              _row("Umfang", "Datensätze", "unser Build (s)", "reiner Pelican (s)", "Verhältnis (Median)",
                   "alle Paare", "CPU unser / rein (s)", "Spitzenspeicher unser / rein (MB)",
-                  "Hauptprozess allein unser / rein (MB)", "Ausgabe (KB)", "Seiten", "Lastmittel"),
+                  "größter Einzelprozess unser / rein (MB)", "Ausgabe (KB)", "Seiten", "Lastmittel"),
              _row(*["---"] * 12)]
     for size, entry in sizes.items():
         lines.append(_row(size, entry["records"], entry["build"]["seconds"], entry["bare_pelican"]["seconds"],
@@ -383,8 +379,8 @@ def markdown(report: dict) -> str:
                           entry["build"]["output_kb"], entry["build"]["pages"], entry["load_average"]))
     lines += ["", "Spitzenspeicher: die größte Summe der PSS (proportionaler Speicher: eigene Seiten plus der Anteil an "
                   "geteilten) über alle Prozesse des Builds, alle 20 ms aus /proc gelesen – die Kindprozesse, die unser "
-                  "Build für den zweiten Kern abspaltet, zählen mit. „Hauptprozess allein“ ist ru_maxrss des "
-                  "Hauptprozesses; diese Zahl stand bis Dezember 2026 hier und ließ die Kindprozesse aus."]
+                  "Build für den zweiten Kern abspaltet, zählen mit. „Größter Einzelprozess“ ist ru_maxrss (der Hauptprozess "
+                  "des Builds); so etwas stand bis Dezember 2026 hier und ließ die Kindprozesse aus."]
     for size in ("1000", "5000"):
         entry = sizes.get(size)
         if entry:

@@ -303,6 +303,8 @@ def check_tree(content_root: Path, display_root: Path | None = None, strict: boo
         errors.append(Problem("SOURCE_DATE_EPOCH", 1, "(Umgebung)", str(error)))
     files = list(record_files(content_root))
     if parallel and len(files) >= PARALLEL_FROM:  # both cores, each taking the next file when it is free
+        for kind in schema.RECORD_TYPES:  # compiled once, before the fork, instead of once in each process
+            schema.fast_check(kind)
         parts = on_both_cores([partial(_check_files, [file], display_root, today, today_origin, render)
                                for file in files])
     else:

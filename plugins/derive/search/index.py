@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 
 from plugins.derive.evidence import evidence
@@ -20,7 +21,9 @@ def dumps(data) -> bytes:
 
 
 def gzip_size(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=9, mtime=0))
+    """Bytes sent with gzip at level 6 (gzip's default and a web server's usual setting; docs/benchmark.md
+    measures pages the same way)."""
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
 def _builder(fields, documents):
@@ -46,15 +49,14 @@ def compact_index(fields, documents) -> dict:
         if int(document["ref"]) != ref:
             raise ValueError("references must be 0, 1, 2, … in the order the records were added")
         for field_number, name in enumerate(names):
-            for word in german.words(document[name]):
-                term = german.index_term(word)
+            index_term = german.index_term
+            for term, count in Counter(index_term(word) for word in german.words(document[name])).items():
                 if term is None:
                     continue
                 counts = postings.get(term)
                 if counts is None:
                     counts = postings[term] = [{} for _ in names]
-                field_counts = counts[field_number]
-                field_counts[ref] = field_counts.get(ref, 0) + 1
+                counts[field_number][ref] = count
     terms = sorted(term for term in postings if compact.bmp_only(term))
     lengths = [[0] * len(documents) for _ in names]
     encoded = []

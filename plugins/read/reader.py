@@ -93,25 +93,24 @@ class _Builder:
 
     def build(self, node, path=(), depth=0):
         line = node.start_mark.line + self.offset
-        name = field_name(path)
         if id(node) in self.seen:
             # An alias carries the anchor's position; the nearest key on the path is where it was used.
             keyed = next((path[:i] for i in range(len(path), 0, -1) if isinstance(path[i - 1], str)), ())
-            raise _Refused(self.lines.get(keyed, line), name,
+            raise _Refused(self.lines.get(keyed, line), field_name(path),
                            "YAML-Anker und -Verweise (& und *) sind nicht erlaubt; bitte den Wert ausschreiben")
         self.seen.add(id(node))
         if len(self.seen) > MAX_NODES:
-            raise _Refused(line, name, f"zu viele Werte (mehr als {MAX_NODES}); ein Datensatz ist zu groß")
+            raise _Refused(line, field_name(path), f"zu viele Werte (mehr als {MAX_NODES}); ein Datensatz ist zu groß")
         if depth > MAX_DEPTH:
-            raise _Refused(line, name, f"zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)")
+            raise _Refused(line, field_name(path), f"zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)")
         if isinstance(node, yaml.MappingNode):
             result = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
-                    raise _Refused(key_node.start_mark.line + self.offset, name, "ein Feldname muss ein einfacher Text sein")
+                    raise _Refused(key_node.start_mark.line + self.offset, field_name(path), "ein Feldname muss ein einfacher Text sein")
                 key = key_node.value
                 if key == "<<":
-                    raise _Refused(key_node.start_mark.line + self.offset, name, "YAML-Zusammenführung (<<) ist nicht erlaubt")
+                    raise _Refused(key_node.start_mark.line + self.offset, field_name(path), "YAML-Zusammenführung (<<) ist nicht erlaubt")
                 child = path + (key,)
                 if key in result:
                     raise _Refused(key_node.start_mark.line + self.offset, field_name(child),
@@ -138,7 +137,7 @@ class _Builder:
         if isinstance(value, datetime.date):
             return YamlDate(value.isoformat())
         if isinstance(value, bytes):
-            raise _Refused(line, name, "Binärdaten sind nicht erlaubt")
+            raise _Refused(line, field_name(path), "Binärdaten sind nicht erlaubt")
         return value
 
 
@@ -214,16 +213,36 @@ def read_text(file_path: Path, display_path: str,
     return text, []
 
 
+SHALLOW = 5_000  # fewer YAML indicators than this: the composer cannot recurse deep enough to matter
+
+
 def parse_mapping(text: str, display_path: str, slug: str, line_offset: int, empty: str, not_mapping: str,
                   body: str = "", body_line: int = 1) -> tuple[RawRecord | None, list[Problem]]:
-    """YAML text that must be a mapping -> RawRecord with a line per key, or the problem; never raises."""
+    """YAML text that must be a mapping -> RawRecord with a line per key, or the problem; never raises.
+
+    Every nesting level needs an indicator of its own ([ { - : ?), so a text with few of them cannot nest
+    deeply enough to endanger libyaml's recursive composer: it is composed without the separate pass over
+    its events that guards against that (a fifth of reading a record). Should it fail in any way, it is read
+    again the careful way, so the problem reported is the same.
+    """
+    args = (text, display_path, slug, line_offset, empty, not_mapping, body, body_line)
+    if sum(text.count(indicator) for indicator in "[{-:?") < SHALLOW:
+        raw, problems = _parse_mapping(*args, depth_first=False)
+        if raw is not None:
+            return raw, problems
+    return _parse_mapping(*args, depth_first=True)
+
+
+def _parse_mapping(text: str, display_path: str, slug: str, line_offset: int, empty: str, not_mapping: str,
+                   body: str, body_line: int, depth_first: bool) -> tuple[RawRecord | None, list[Problem]]:
     def problem(line, field_name_, message):
         return None, [Problem(display_path, line, field_name_, message)]
 
     where = "(Kopfbereich)" if line_offset > 1 else "(Datei)"
     try:
         loader = FAST_LOADER(text)
-        _check_depth(text, line_offset)
+        if depth_first:
+            _check_depth(text, line_offset)
         try:
             node = loader.get_single_node()
         finally:

@@ -41,7 +41,7 @@ from tests.page_types import PAGE_TYPES  # noqa: E402
 
 PY = sys.executable
 GOALS = {"build_ratio": 1.5, "peak_memory_ratio": 2.0, "measure_page_gzip_kb": 30}
-PAIRS = 3  # alternating pairs (ours, bare Pelican) per size; the median ratio is reported
+PAIRS = 5  # alternating pairs (ours, bare Pelican) per size; the median ratio is reported
 BARE_SETTINGS = """
 PATH = {content!r}
 OUTPUT_PATH = {output!r}
@@ -102,24 +102,31 @@ def _pss_kb(pid: int) -> int:
         return 0
 
 
-def timed_python(args) -> dict:
-    """A Python module run in a child (`python -m …`); wall and CPU seconds, and two peaks of memory.
+def timed_python(args, sample_memory: bool = False) -> dict:
+    """A Python module run in a child (`python -m …`): wall and CPU seconds, and its peaks of memory.
 
-    `peak_mb`: the largest sum of PSS over the whole process tree, sampled every 20 ms – the memory the
-    build really holds, forked helpers included (their copied pages count, shared ones are split).
-    `parent_peak_mb`: the peak RSS of the largest single process (ru_maxrss from wait4), which misses
-    what the helpers hold beside it.
+    `peak_mb` (only with `sample_memory`): the largest sum of PSS over the whole process tree, sampled every
+    20 ms – the memory the build really holds, forked helpers included (their copied pages count, shared ones
+    are split). Sampling is not free: reading a large process's smaps_rollup takes milliseconds of a core, which
+    slowed our two-core build by a tenth to a fifth and a one-core bare Pelican hardly at all; so times come
+    from runs without it.
+    `parent_peak_mb`: the peak RSS of the largest single process (ru_maxrss from wait4), which misses what
+    the helpers hold beside it.
     """
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         process = subprocess.Popen([PY, "-m", *args], cwd=ROOT, stdout=out, stderr=err)
-        peak_pss = 0
-        while True:  # wait4: this child's own resource use, its forked helpers included
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                break
-            peak_pss = max(peak_pss, sum(_pss_kb(pid) for pid in _process_tree(process.pid)))
-            time.sleep(0.02)
+        peak_pss = None
+        if sample_memory:
+            peak_pss = 0
+            while True:  # wait4: this child's own resource use, its forked helpers included
+                pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+                if pid:
+                    break
+                peak_pss = max(peak_pss, sum(_pss_kb(pid) for pid in _process_tree(process.pid)))
+                time.sleep(0.02)
+        else:
+            _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
@@ -128,8 +135,8 @@ def timed_python(args) -> dict:
     if process.returncode:
         raise SystemExit(f"{' '.join(args)} schlug fehl:\n{stderr[-3000:]}")
     return {"seconds": round(seconds, 2), "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 2),
-            "peak_mb": round(peak_pss / 1024), "parent_peak_mb": round(usage.ru_maxrss / 1024),
-            "stdout": stdout, "stderr": stderr}
+            "peak_mb": round(peak_pss / 1024) if peak_pss is not None else None,
+            "parent_peak_mb": round(usage.ru_maxrss / 1024), "stdout": stdout, "stderr": stderr}
 
 
 def folder_kb(folder: Path) -> int:
@@ -156,7 +163,7 @@ def page_weights(site: Path) -> dict:
     return weights
 
 
-def bare_build(content: Path, work: Path) -> dict:
+def bare_build(content: Path, work: Path, sample_memory: bool = False) -> dict:
     """The same record files through plain Pelican: default theme, no plugins, records as articles."""
     bare_content, output = work / "bare-content", work / "bare-out"
     shutil.rmtree(bare_content, ignore_errors=True)
@@ -166,7 +173,7 @@ def bare_build(content: Path, work: Path) -> dict:
             shutil.copytree(content / folder, bare_content / folder)
     settings = work / "bare_settings.py"
     settings.write_text(BARE_SETTINGS.format(content=str(bare_content), output=str(output)), encoding="utf-8")
-    run = timed_python(["pelican", str(bare_content), "-s", str(settings), "-o", str(output), "-q"])
+    run = timed_python(["pelican", str(bare_content), "-s", str(settings), "-o", str(output), "-q"], sample_memory)
     return {"seconds": run["seconds"], "cpu_seconds": run["cpu_seconds"], "peak_mb": run["peak_mb"],
             "parent_peak_mb": run["parent_peak_mb"],
             "output_kb": folder_kb(output), "pages": sum(1 for _ in output.rglob("*.html"))}
@@ -294,6 +301,11 @@ def bench(sizes, work: Path, browser: bool) -> dict:
             pairs.append((ours, bare_build(content, work)))
         pairs.sort(key=lambda pair: pair[0]["seconds"] / pair[1]["seconds"])
         ours, bare = pairs[len(pairs) // 2]  # the median pair
+        # Memory in runs of its own: the sampler costs the measured build CPU time (timed_python).
+        shutil.rmtree(output, ignore_errors=True)
+        ours["peak_mb"] = timed_python(["plugins.build", "--settings", "pelicanconf.py", "--content", str(content),
+                                        "--output", str(output)], sample_memory=True)["peak_mb"]
+        bare = {**bare, "peak_mb": bare_build(content, work, sample_memory=True)["peak_mb"]}
         stages = re.search(r"^Zeiten: (.*)$", ours["stderr"], re.M)
         index = {p.name: {"raw_kb": round(p.stat().st_size / 1024), "gzip_kb": round(gz(p.read_bytes()) / 1024)}
                  for p in sorted((output / "suche").glob("*.json"))}
@@ -379,8 +391,11 @@ def markdown(report: dict) -> str:
                           entry["build"]["output_kb"], entry["build"]["pages"], entry["load_average"]))
     lines += ["", "Spitzenspeicher: die größte Summe der PSS (proportionaler Speicher: eigene Seiten plus der Anteil an "
                   "geteilten) über alle Prozesse des Builds, alle 20 ms aus /proc gelesen – die Kindprozesse, die unser "
-                  "Build für den zweiten Kern abspaltet, zählen mit. „Größter Einzelprozess“ ist ru_maxrss (der Hauptprozess "
-                  "des Builds); so etwas stand bis Dezember 2026 hier und ließ die Kindprozesse aus."]
+                  "Build für den zweiten Kern abspaltet, zählen mit. Gemessen in je einem eigenen Lauf nach den Zeitpaaren: "
+                  "Das Abtasten kostet Rechenzeit (bei einem großen Prozess Millisekunden je Lesen), die unserem Build auf "
+                  "zwei Kernen fehlt, dem reinen Pelican auf einem Kern kaum – die Zeiten stammen deshalb aus Läufen ohne "
+                  "Abtasten. „Größter Einzelprozess“ ist ru_maxrss (der Hauptprozess des Builds); so etwas stand bis "
+                  "Dezember 2026 hier und ließ die Kindprozesse aus."]
     for size in ("1000", "5000"):
         entry = sizes.get(size)
         if entry:

@@ -5,26 +5,57 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import runpy
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
-from pelican import Pelican
-from pelican.log import console
-from pelican.log import init as init_logging
-from pelican.settings import read_settings
+from plugins.concurrency import EARLY_READING, cancel_early, start_early
 
-from plugins.read.problems import ContentErrors
-from plugins.read.schema import SchemaError
-from plugins.settings import problems_in
+STARTED = time.perf_counter()
 
 
-def _size_kb(path: Path) -> int:
-    return round(sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1024)
+def _pages_and_kb(path: Path) -> tuple[int, int]:
+    """HTML pages and kilobytes in the output folder (os.walk: Path.rglob took a quarter second at 5,000 records)."""
+    pages, size = 0, 0
+    for folder, _, files in os.walk(path):
+        for name in files:
+            size += os.stat(os.path.join(folder, name)).st_size
+            pages += name.endswith(".html")
+    return pages, round(size / 1024)
+
+
+def _content_root(settings_file: str, content: str | None) -> Path | None:
+    """The content folder as Pelican will take it (PATH, relative to the settings file), found without loading
+    Pelican; None where the settings file cannot be read so (the build then reads without an early start)."""
+    try:
+        path = content if content is not None else runpy.run_path(settings_file).get("PATH", os.curdir)
+        return Path(os.path.abspath(os.path.join(os.path.dirname(settings_file), path)))
+    except Exception:  # noqa: BLE001 - Pelican reads the file again and reports what is wrong with it
+        return None
+
+
+def _early_reading(content_root: Path):
+    """Runs in the child forked at start: it loads the reading stage itself (the parent loads Pelican meanwhile)."""
+    from plugins.read.model import render_markdown
+    from plugins.read.validate import early_reading
+
+    return early_reading(content_root, render_markdown)
 
 
 def build(settings_file: str, output: str | None = None, content: str | None = None, timings: bool = False) -> int:
-    started = time.perf_counter()
+    # Loaded here, not at the top: `main` first starts reading the records in a child, which then runs while
+    # this process loads Pelican and the pipeline (half a second and more on one core).
+    from pelican import Pelican
+    from pelican.log import console
+    from pelican.log import init as init_logging
+    from pelican.settings import read_settings
+
+    from plugins.read.problems import ContentErrors
+    from plugins.read.schema import SchemaError
+    from plugins.settings import problems_in
+
     init_logging(level=logging.WARNING)
     overrides = {}
     if output:
@@ -63,12 +94,12 @@ def build(settings_file: str, output: str | None = None, content: str | None = N
     parts = list(captured.get("parts", ()))
     output_path = Path(settings["OUTPUT_PATH"])
     shown = output_path.relative_to(Path.cwd()) if output_path.is_relative_to(Path.cwd()) else output_path
-    pages = sum(1 for _ in output_path.rglob("*.html"))
-    parts.append(f"{pages} Seiten, {_size_kb(output_path)} KB in {shown}/")
+    pages, kilobytes = _pages_and_kb(output_path)
+    parts.append(f"{pages} Seiten, {kilobytes} KB in {shown}/")
     print(", ".join(parts))
     if timings:  # where the time goes (make bench): the pipeline's stages, and the rest (Pelican, imports, summary)
         stages = dict(captured.get("seconds", {}))
-        stages["übrige"] = time.perf_counter() - started - sum(stages.values())
+        stages["übrige"] = time.perf_counter() - STARTED - sum(stages.values())
         print("Zeiten: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in stages.items()), file=sys.stderr)
     return 0
 
@@ -80,7 +111,13 @@ def main(argv=None) -> int:
     parser.add_argument("--content")
     parser.add_argument("--zeiten", action="store_true", help="Dauer der Stufen lesen, ableiten, darstellen, veröffentlichen")
     args = parser.parse_args(argv)
-    return build(args.settings, args.output, args.content, args.zeiten)
+    content_root = _content_root(args.settings, args.content)
+    if content_root is not None:
+        start_early(EARLY_READING, partial(_early_reading, content_root))
+    try:
+        return build(args.settings, args.output, args.content, args.zeiten)
+    finally:
+        cancel_early()  # a build that stopped before reading leaves no child behind
 
 
 if __name__ == "__main__":

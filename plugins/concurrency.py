@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+import signal
 import tempfile
 import traceback
 
@@ -65,23 +66,11 @@ def on_both_cores(jobs: list) -> list:
     """
     if len(jobs) < 2:
         return [job() for job in jobs]
-    per_number = -(-len(jobs) // (PIPE_CAPACITY // NUMBER_BYTES))  # a full pipe would block this writer
-    numbers = range(0, len(jobs), per_number)
     read_end, write_end = os.pipe()
-    with os.fdopen(write_end, "wb") as queue:
-        queue.write(b"".join(number.to_bytes(NUMBER_BYTES, "little") for number in numbers))
-
-    def take_jobs() -> dict:
-        done = {}
-        while number := os.read(read_end, NUMBER_BYTES):
-            first = int.from_bytes(number, "little")
-            for index in range(first, min(first + per_number, len(jobs))):
-                done[index] = jobs[index]()
-        return done
-
+    _queue(write_end, len(jobs))
     try:
-        theirs = start(take_jobs)
-        mine = take_jobs()
+        theirs = start(_take, read_end, jobs)
+        mine = _take(read_end, jobs)
         mine.update(theirs())
     finally:
         os.close(read_end)
@@ -90,6 +79,116 @@ def on_both_cores(jobs: list) -> list:
 
 PIPE_CAPACITY = 65536  # bytes, Linux's default
 NUMBER_BYTES = 4
+
+
+def _per_number(count: int) -> int:
+    return -(-count // (PIPE_CAPACITY // NUMBER_BYTES))  # jobs per number: a full pipe would block its writer
+
+
+def _queue(write_end: int, count: int) -> None:
+    """Put the numbers of `count` jobs into a pipe and close it, so that readers meet its end when all are taken."""
+    per_number = _per_number(count)
+    with os.fdopen(write_end, "wb") as queue:
+        queue.write(b"".join(number.to_bytes(NUMBER_BYTES, "little") for number in range(0, count, per_number)))
+
+
+def _take(read_end: int, jobs: list) -> dict:
+    """Run the jobs whose numbers this process reads from the pipe, until it is empty: {job number: result}."""
+    per_number, done = _per_number(len(jobs)), {}
+    while number := os.read(read_end, NUMBER_BYTES):
+        first = int.from_bytes(number, "little")
+        for index in range(first, min(first + per_number, len(jobs))):
+            done[index] = jobs[index]()
+    return done
+
+
+# Early starts: a child forked before the parent has loaded Pelican and the pipeline sets out the jobs
+# and begins them; the parent joins in when it gets there (join_early), if it finds the same jobs.
+_early = {}
+DIGEST_BYTES = 32
+EARLY_READING = "lesen"  # the one early start: reading the record files (plugins/build.py, plugins/read/validate.py)
+
+
+def start_early(name: str, prepare) -> None:
+    """Fork a child that calls `prepare()` -> (digest, jobs) or None, then runs the jobs as in on_both_cores.
+
+    `prepare` imports what it needs itself: forking comes first, so that loading the modules, too, happens
+    while the parent loads its own. The digest (32 bytes) names exactly what the jobs are made from.
+    """
+    if not hasattr(os, "fork") or os.environ.get("PRAXISKATALOG_EIN_KERN") or name in _early:
+        return
+    digest_read, digest_write = os.pipe()
+    jobs_read, jobs_write = os.pipe()
+    result_file = tempfile.TemporaryFile()
+    pid = os.fork()
+    if pid == 0:
+        os.close(digest_read)
+        try:
+            prepared = prepare()
+            if prepared is None:
+                os._exit(0)  # nothing to do: the parent finds no digest and does the work itself
+            digest, jobs = prepared
+            os.write(digest_write, digest)
+            os.close(digest_write)
+            _queue(jobs_write, len(jobs))
+            payload = pickle.dumps(("ok", _take(jobs_read, jobs)), protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:  # noqa: BLE001 - every failure must reach the parent, none may hang it
+            payload = pickle.dumps(("failed", traceback.format_exc()))
+        result_file.write(payload)
+        result_file.flush()
+        os._exit(0)
+    os.close(digest_write)
+    os.close(jobs_write)
+    _early[name] = (pid, digest_read, jobs_read, result_file)
+
+
+def join_early(name: str, digest: bytes, jobs: list) -> list | None:
+    """The results of `jobs`, shared with the child started early under `name`, in order; None (and the child
+    stopped) if there is none, or if it set out other jobs than these (another digest)."""
+    if name not in _early:
+        return None
+    pid, digest_read, jobs_read, result_file = _early.pop(name)
+    theirs = b""
+    while len(theirs) < DIGEST_BYTES and (part := os.read(digest_read, DIGEST_BYTES - len(theirs))):
+        theirs += part
+    os.close(digest_read)
+    try:
+        if theirs != digest:
+            _stop(pid)
+            result_file.close()
+            return None
+        mine = _take(jobs_read, jobs)
+    finally:
+        os.close(jobs_read)
+    _, status = os.waitpid(pid, 0)
+    with result_file:
+        result_file.seek(0)
+        payload = result_file.read()
+    if not payload or os.waitstatus_to_exitcode(status) != 0:
+        raise ChildFailed(f"Kindprozess {pid} endete ohne Ergebnis (Status {status})")
+    outcome, value = pickle.loads(payload)
+    if outcome == "failed":
+        raise ChildFailed(value)
+    mine.update(value)
+    return [mine[index] for index in range(len(jobs))]
+
+
+def cancel_early() -> None:
+    """Stop every early child nobody joined (the build ended before it got there)."""
+    for name in list(_early):
+        pid, digest_read, jobs_read, result_file = _early.pop(name)
+        _stop(pid)
+        os.close(digest_read)
+        os.close(jobs_read)
+        result_file.close()
+
+
+def _stop(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass
 
 
 def thaw() -> None:

@@ -10,7 +10,8 @@ import time
 
 import pytest
 
-from plugins.concurrency import ChildFailed, halves, on_both_cores, start
+from plugins.concurrency import ChildFailed, cancel_early, halves, join_early, on_both_cores, start, start_early
+from plugins.read import validate
 from plugins.read.model import build_catalogue, thawed
 from plugins.read.validate import check_tree
 from tests.bench.synthetic import generate
@@ -105,6 +106,59 @@ def test_reading_in_two_processes_gives_the_same_catalogue(tmp_path):
     one, two = build_catalogue(serial[0]), build_catalogue(parallel[0], parallel=True)
     assert [(r.slug, r.body_html, thawed(r.data)) for r in one.records] == \
         [(r.slug, r.body_html, thawed(r.data)) for r in two.records]
+
+
+def _prepared(digest, count):
+    return digest, [lambda number=number: _slow_square(number) for number in range(count)]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="ohne fork gibt es keinen frühen Start")
+def test_an_early_child_shares_its_jobs_with_the_parent_that_joins_later(monkeypatch):
+    monkeypatch.delenv("PRAXISKATALOG_EIN_KERN", raising=False)
+    digest = hashlib.sha256(b"dieselben Jobs").digest()
+    start_early("test", lambda: _prepared(digest, 300))
+    time.sleep(0.1)  # the parent comes later, as Pelican loads first in a build
+    results = join_early("test", digest, _prepared(digest, 300)[1])
+    assert [square for square, _ in results] == [number * number for number in range(300)]
+    assert len({pid for _, pid in results}) == 2, "nur ein Prozess hat gearbeitet"
+    assert join_early("test", digest, []) is None  # joined once, then gone
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="ohne fork gibt es keinen frühen Start")
+def test_an_early_child_with_other_jobs_is_stopped_and_not_used(monkeypatch):
+    monkeypatch.delenv("PRAXISKATALOG_EIN_KERN", raising=False)
+    start_early("test", lambda: _prepared(hashlib.sha256(b"andere Dateien").digest(), 300))
+    assert join_early("test", hashlib.sha256(b"diese Dateien").digest(), []) is None
+    start_early("test", lambda: None)  # a child that cannot tell its jobs
+    assert join_early("test", hashlib.sha256(b"diese Dateien").digest(), []) is None
+    start_early("test", lambda: _prepared(b"x" * 32, 300))  # nobody joins: the build ended before reading
+    cancel_early()
+    assert join_early("test", b"x" * 32, []) is None
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="ohne fork gibt es keinen frühen Start")
+def test_reading_started_early_gives_the_same_records_and_problems(tmp_path, monkeypatch):
+    from plugins.build import _early_reading
+    from plugins.concurrency import EARLY_READING
+    from plugins.read.model import render_markdown
+
+    monkeypatch.delenv("PRAXISKATALOG_EIN_KERN", raising=False)
+    content = generate(60, tmp_path / "content")
+    (content / "measures" / "kaputt.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
+    serial = check_tree(content, render=render_markdown)
+    joined = []
+
+    def join_and_see(*args):
+        joined.append(join_early(*args))
+        return joined[-1]
+
+    monkeypatch.setattr(validate, "join_early", join_and_see)
+    start_early(EARLY_READING, lambda: _early_reading(content))
+    early = check_tree(content, parallel=True, render=render_markdown)
+    assert joined and joined[0] is not None, "der früh gestartete Kindprozess wurde nicht genutzt"
+    assert [str(problem) for problem in early[1]] == [str(problem) for problem in serial[1]] != []
+    assert {kind: [(raw.slug, raw.data, raw.body_html, raw.lines) for raw in raws] for kind, raws in early[0].items()} == \
+        {kind: [(raw.slug, raw.data, raw.body_html, raw.lines) for raw in raws] for kind, raws in serial[0].items()}
 
 
 @pytest.mark.build

@@ -8,11 +8,12 @@ expected.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 from functools import partial
 from pathlib import Path
 
-from plugins.concurrency import on_both_cores
+from plugins.concurrency import EARLY_READING, join_early, on_both_cores
 from plugins.read import legal, schema
 from plugins.read.builddate import BuildDateError, build_date
 from plugins.read.dates import check_dates
@@ -284,16 +285,42 @@ def _check_files(files, display_root: Path, today, today_origin: str, render=Non
 PARALLEL_FROM = 200  # below this many files a second process costs more than it saves
 
 
+def default_display_root(content_root: Path) -> Path:
+    """Where messages name files from: the working folder if the content lies inside it, else the content's parent."""
+    cwd = Path.cwd()
+    return cwd if content_root.resolve().is_relative_to(cwd) else content_root.parent
+
+
+def _digest(content_root, display_root, today, today_origin, render, files) -> bytes:
+    """What the checks of these files are made from, as 32 bytes: an early child's jobs are used only if it matches."""
+    made_from = (str(Path(content_root).resolve()), str(Path(display_root).resolve()), str(today), today_origin,
+                 f"{render.__module__}.{render.__qualname__}" if render else "", [(kind, str(file)) for kind, file in files])
+    return hashlib.sha256(repr(made_from).encode("utf-8")).digest()
+
+
+def early_reading(content_root: Path, render):
+    """(digest, jobs) for the child that `make build` forks before Pelican loads: the same jobs, and the same
+    digest, as check_tree(content_root, parallel=True, render=render) makes; None where it cannot tell them."""
+    display_root = default_display_root(content_root)
+    try:
+        today, today_origin = build_date(content_root)
+    except BuildDateError:
+        return None
+    files = list(record_files(content_root))
+    jobs = [partial(_check_files, [file], display_root, today, today_origin, render) for file in files]
+    return _digest(content_root, display_root, today, today_origin, render, files), jobs
+
+
 def check_tree(content_root: Path, display_root: Path | None = None, strict: bool = False, parallel: bool = False,
                render=None):
     """Read and check every record; return ({kind: [RawRecord]}, errors, warnings).
 
-    `parallel`: the files are shared out between this process and a forked child (plugins/concurrency.py).
+    `parallel`: the files are shared out between this process and a forked child (plugins/concurrency.py),
+    the one `make build` starts before Pelican loads (early_reading) if it is there for these files.
     `render`: a function body -> HTML, applied to every valid record in the same pass (raw.body_html).
     """
     if display_root is None:
-        cwd = Path.cwd()
-        display_root = cwd if content_root.resolve().is_relative_to(cwd) else content_root.parent
+        display_root = default_display_root(content_root)
     raws = {kind: [] for kind in schema.RECORD_TYPES}
     errors, warnings = [], []
     try:
@@ -302,12 +329,14 @@ def check_tree(content_root: Path, display_root: Path | None = None, strict: boo
         today, today_origin = None, ""
         errors.append(Problem("SOURCE_DATE_EPOCH", 1, "(Umgebung)", str(error)))
     files = list(record_files(content_root))
-    if parallel and len(files) >= PARALLEL_FROM:  # both cores, each taking the next file when it is free
+    jobs = [partial(_check_files, [file], display_root, today, today_origin, render) for file in files]
+    parts = join_early(EARLY_READING, _digest(content_root, display_root, today, today_origin, render, files), jobs) \
+        if parallel else None
+    if parts is None and parallel and len(files) >= PARALLEL_FROM:  # both cores, each taking the next file when free
         for kind in schema.RECORD_TYPES:  # compiled once, before the fork, instead of once in each process
             schema.fast_check(kind)
-        parts = on_both_cores([partial(_check_files, [file], display_root, today, today_origin, render)
-                               for file in files])
-    else:
+        parts = on_both_cores(jobs)
+    elif parts is None:
         parts = [_check_files(files, display_root, today, today_origin, render)]
     for checked, part_errors, part_warnings in parts:
         for kind, raw in checked:

@@ -105,6 +105,28 @@ def test_the_bounded_search_comes_close_to_comparing_every_pair(monkeypatch):
     assert first >= 0.75
 
 
+def _plain(result):
+    return {slug: [(item.record.slug, item.score, item.reason) for item in items] for slug, items in result.items()}
+
+
+@pytest.mark.parametrize("case", ["echter Katalog", "echter Katalog, kleine Kandidatenzahl", "360 synthetische",
+                                  "echter Katalog, jedes Paar"])
+def test_the_vectorised_search_gives_exactly_what_the_plain_loops_gave(case, tmp_path, monkeypatch):
+    """Same neighbours, same scores to the last bit, same reasons as tests/related_reference.py; a small
+    candidate set and a synthetic catalogue (many equal partial sums) try the ties."""
+    from tests.bench.synthetic import generate
+
+    from . import related_reference
+
+    content = generate(360, tmp_path / "content") if "synthetisch" in case else ROOT / "content"
+    if "klein" in case:
+        monkeypatch.setattr(similarity, "CANDIDATES", 10)
+        monkeypatch.setattr(similarity, "SCAN", 100)
+    measures = _catalogue(content).measures
+    exact = "jedes Paar" in case
+    assert _plain(related_measures(measures, exact=exact)) == _plain(related_reference.related_measures(measures, exact=exact))
+
+
 class _Related(HTMLParser):
     """The links and reasons of the "Ähnliche Maßnahmen" section of a page (glossary links inside reasons count as text)."""
 

@@ -12,17 +12,19 @@ happens; above, each measure is compared only with a bounded set of candidates. 
 index lists, per feature, the measures that have it, heaviest first; each feature of a measure
 may read as many entries as its share of the vector, SCAN in all, and the CANDIDATES measures
 that gathered the most similarity on the way are compared in full. Work per measure is
-therefore bounded and the whole run grows with n, plus n · log n for sorting the index.
+therefore bounded and the whole run grows with n, plus n · log n for sorting the index. The two loops
+that run per measure (gathering candidates, scoring them) are numpy array operations that give the same
+floats as plain loops (tests/related_reference.py keeps those for comparison).
 `python -m tests.bench.related_bench` measures it and how close it comes to comparing every pair.
 """
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from html import unescape
 from pathlib import Path
 
@@ -38,6 +40,7 @@ SECOND_REASON = 0.5  # a second part is named if it weighs at least this much re
 TEXT_REASON = 0.5  # shared words count half when choosing what to name: vocabulary values read clearer
 KEEP_FRACTION = 0.6  # the 4th and 5th are shown only if at least this similar relative to the best
 MIN_SCORE = 0.05  # below this, two measures share little more than a common word
+ROUGH = 1e-12  # a vectorised sum of at most a few hundred products lies far closer than this to the exact one
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{4,}")
 STOPWORDS = frozenset((Path(__file__).parent / "related_stopwords.txt").read_text(encoding="utf-8").split())
 SUFFIXES = ("innen", "ungen", "ern", "en", "er", "es", "e", "n", "s")
@@ -121,22 +124,94 @@ def _vectors(measures):
     return vectors, display
 
 
-def _candidates(index: int, vectors: list, postings: dict) -> list[int]:
-    """The measures most likely to be similar, found in bounded work.
+@cache
+def _numpy():
+    # Loaded where it is used: the build finds related measures in a child process, and numpy takes a tenth of
+    # a second and 20 MB to load, which the main process would otherwise pay at start.
+    import numpy
 
-    Each posting list is sorted by weight, heaviest first. A feature may read as many entries
-    of its list as its share of this measure's vector (weight²), out of SCAN in all; the
-    products seen are summed per measure, and the CANDIDATES best by that partial sum are then
-    compared in full.
+    return numpy
+
+
+class _Arrays:
+    """The vectors as numpy arrays, for the two loops that run per measure: finding candidates and scoring them.
+
+    Each step gives exactly the floats the plain Python loops gave (tests/test_related.py holds it to them):
+    products are single IEEE multiplications either way, bincount adds each measure's products in the
+    order they come, and the scores that decide are summed with math.fsum, which is exact.
     """
-    vector, partial = vectors[index], defaultdict(float)
-    for feature, weight in vector.items():
-        budget = math.ceil(SCAN * weight * weight)
-        for other, other_weight in postings[feature][:budget]:
-            partial[other] += weight * other_weight
-    partial.pop(index, None)
-    # nlargest keeps the (deterministic) insertion order among equals, like a stable sort
-    return heapq.nlargest(CANDIDATES, partial, key=partial.__getitem__)
+
+    def __init__(self, vectors: list):
+        np = _numpy()
+        number = {}  # feature -> column
+        for vector in vectors:
+            for feature in vector:
+                number.setdefault(feature, len(number))
+        self.columns = len(number)
+        self.features = [np.fromiter((number[f] for f in vector), dtype=np.int64, count=len(vector)) for vector in vectors]
+        self.weights = [np.fromiter(vector.values(), dtype=np.float64, count=len(vector)) for vector in vectors]
+        self.lengths = np.array([len(vector) for vector in vectors], dtype=np.int64)
+        postings = {}
+        for index, vector in enumerate(vectors):
+            for feature, weight in vector.items():
+                postings.setdefault(feature, []).append((index, weight))
+        self.postings = {}
+        for feature, posting in postings.items():
+            posting.sort(key=lambda entry: (-entry[1], entry[0]))  # heaviest first, then by name
+            self.postings[feature] = (np.array([index for index, _ in posting], dtype=np.int64),
+                                      np.array([weight for _, weight in posting], dtype=np.float64))
+
+    def candidates(self, index: int, vector: dict, count: int):
+        """The measures most likely to be similar, found in bounded work.
+
+        Each posting list is sorted by weight, heaviest first. A feature may read as many entries
+        of its list as its share of this measure's vector (weight²), out of SCAN in all; the
+        products seen are summed per measure, and the CANDIDATES best by that partial sum are then
+        compared in full. Among equal sums, the measure met first comes first.
+        """
+        np = _numpy()
+        others, products = [], []
+        for feature, weight in vector.items():
+            budget = math.ceil(SCAN * weight * weight)
+            posted, weights = self.postings[feature]
+            others.append(posted[:budget])
+            products.append(weight * weights[:budget])
+        others, products = np.concatenate(others), np.concatenate(products)
+        partial = np.bincount(others, weights=products, minlength=count)
+        seen, first = np.unique(others, return_index=True)
+        keep = seen != index
+        seen, first = seen[keep], first[keep]
+        order = np.lexsort((first, -partial[seen]))  # largest partial sum first, then the one met first
+        return seen[order[:CANDIDATES]]
+
+    def scores(self, index: int, others) -> list[tuple[float, int]]:
+        """(score, other) of every other measure that may be among the SHOW_MAX best and reach MIN_SCORE.
+
+        A vectorised sum ranks them first; only the scores that can decide (all that may pass MIN_SCORE, or
+        those close to the SHOW_MAX-th best) are summed exactly, with math.fsum over the same products.
+        """
+        if len(others) == 0:
+            return []
+        np = _numpy()
+        row = np.zeros(self.columns)
+        row[self.features[index]] = self.weights[index]
+        lengths = self.lengths[others]
+        columns = np.concatenate([self.features[other] for other in others])
+        products = row[columns] * np.concatenate([self.weights[other] for other in others])
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        rough = np.add.reduceat(products, starts) if len(products) else np.zeros(len(others))
+        rough[lengths == 0] = 0.0  # reduceat gives an empty segment its next element
+        sure = np.sort(rough[rough >= MIN_SCORE + 2 * ROUGH])
+        deciding = rough >= MIN_SCORE - ROUGH
+        if len(sure) >= SHOW_MAX:
+            deciding &= rough >= sure[-SHOW_MAX] - 2 * ROUGH
+        result = []
+        for position in np.flatnonzero(deciding):
+            start = starts[position]
+            score = math.fsum(products[start:start + lengths[position]].tolist())
+            if score >= MIN_SCORE:
+                result.append((score, int(others[position])))
+        return result
 
 
 def _reason(a: dict, b: dict, display: dict) -> tuple:
@@ -170,28 +245,16 @@ def related_measures(measures, exact: bool = False) -> dict[str, list[Related]]:
     """
     measures = sorted(measures, key=lambda record: record.sort_key)
     vectors, display = _vectors(measures)
-    postings = {}
-    for index, vector in enumerate(vectors):
-        for feature, weight in vector.items():
-            postings.setdefault(feature, []).append((index, weight))
-    for posting in postings.values():
-        posting.sort(key=lambda entry: (-entry[1], entry[0]))
+    arrays = _Arrays(vectors)
+    everyone = _numpy().arange(len(measures))
     result = {}
     for index, (measure, vector) in enumerate(zip(measures, vectors, strict=True)):
-        scored = []  # (-score, index): the index is the alphabetical order, so ties go by name
         if exact or len(measures) <= CANDIDATES + 1:
-            others = range(len(measures))
+            others = everyone[everyone != index]
         else:
-            others = _candidates(index, vectors, postings)
-        for other in others:
-            if other == index:
-                continue
-            other_vector = vectors[other]
-            # fsum is exact, so the set's (hash-seeded) order cannot change the last digit
-            score = math.fsum([vector[feature] * other_vector[feature] for feature in vector.keys() & other_vector.keys()])
-            if score >= MIN_SCORE:
-                scored.append((-score, other))
-        scored.sort()
+            others = arrays.candidates(index, vector, len(measures))
+        # (-score, index): the index is the alphabetical order, so ties go by name
+        scored = sorted((-score, other) for score, other in arrays.scores(index, others))
         best = -scored[0][0] if scored else 0
         chosen = [(-negative, other) for position, (negative, other) in enumerate(scored[:SHOW_MAX])
                   if position < SHOW_MIN or -negative >= KEEP_FRACTION * best]

@@ -1,8 +1,11 @@
-"""Use the machine's second core: run a pure function in a forked child while the parent goes on.
+"""Use the machine's second core with forked child processes.
 
-The child inherits the catalogue as it is in memory (nothing is pickled on the way in); only its
-result comes back, through a temporary file. Where fork is missing, or PRAXISKATALOG_EIN_KERN is set (to compare,
-or to debug), the function simply runs in place.
+Three ways: `start` runs a pure function in a child while the parent goes on; `on_both_cores` shares a list of
+jobs between the parent and a child, each taking the next as soon as it is free; `start_early` begins such jobs
+in a child before the parent has loaded what it needs, and `join_early` lets the parent join in later.
+A child inherits the catalogue as it is in memory (nothing is pickled on the way in); only its result comes
+back, through a temporary file. Where fork is missing, or PRAXISKATALOG_EIN_KERN is set (to compare, or to
+debug), everything runs in place.
 """
 
 from __future__ import annotations
@@ -32,28 +35,35 @@ def start(function, *args):
     # until the build ends (`thaw`).
     gc.freeze()
     pid = os.fork()
-    if pid == 0:  # the child: compute, write, leave without running the parent's exit handlers
-        try:
-            payload = pickle.dumps(("ok", function(*args)), protocol=pickle.HIGHEST_PROTOCOL)
-        except BaseException:  # noqa: BLE001 - every failure must reach the parent, none may hang it
-            payload = pickle.dumps(("failed", traceback.format_exc()))
-        result_file.write(payload)
-        result_file.flush()
-        os._exit(0)
+    if pid == 0:
+        _finish_child(result_file, lambda: function(*args))
+    return lambda: _collect(pid, result_file)
 
-    def wait():
-        _, status = os.waitpid(pid, 0)
-        with result_file:
-            result_file.seek(0)
-            payload = result_file.read()
-        if not payload or os.waitstatus_to_exitcode(status) != 0:
-            raise ChildFailed(f"Kindprozess {pid} endete ohne Ergebnis (Status {status})")
-        outcome, value = pickle.loads(payload)
-        if outcome == "failed":
-            raise ChildFailed(value)
-        return value
 
-    return wait
+def _finish_child(result_file, compute) -> None:
+    """In a child: write what `compute()` gives (or its traceback) to the file, then leave without running
+    the parent's exit handlers."""
+    try:
+        payload = pickle.dumps(("ok", compute()), protocol=pickle.HIGHEST_PROTOCOL)
+    except BaseException:  # noqa: BLE001 - every failure must reach the parent, none may hang it
+        payload = pickle.dumps(("failed", traceback.format_exc()))
+    result_file.write(payload)
+    result_file.flush()
+    os._exit(0)
+
+
+def _collect(pid: int, result_file):
+    """In the parent: wait for the child, then its result from the file (ChildFailed if it failed)."""
+    _, status = os.waitpid(pid, 0)
+    with result_file:
+        result_file.seek(0)
+        payload = result_file.read()
+    if not payload or os.waitstatus_to_exitcode(status) != 0:
+        raise ChildFailed(f"Kindprozess {pid} endete ohne Ergebnis (Status {status})")
+    outcome, value = pickle.loads(payload)
+    if outcome == "failed":
+        raise ChildFailed(value)
+    return value
 
 
 def on_both_cores(jobs: list) -> list:
@@ -123,7 +133,8 @@ def start_early(name: str, prepare) -> None:
     pid = os.fork()
     if pid == 0:
         os.close(digest_read)
-        try:
+
+        def set_out_and_run():
             prepared = prepare()
             if prepared is None:
                 os._exit(0)  # nothing to do: the parent finds no digest and does the work itself
@@ -131,12 +142,9 @@ def start_early(name: str, prepare) -> None:
             os.write(digest_write, digest)
             os.close(digest_write)
             _queue(jobs_write, len(jobs))
-            payload = pickle.dumps(("ok", _take(jobs_read, jobs)), protocol=pickle.HIGHEST_PROTOCOL)
-        except BaseException:  # noqa: BLE001 - every failure must reach the parent, none may hang it
-            payload = pickle.dumps(("failed", traceback.format_exc()))
-        result_file.write(payload)
-        result_file.flush()
-        os._exit(0)
+            return _take(jobs_read, jobs)
+
+        _finish_child(result_file, set_out_and_run)
     os.close(digest_write)
     os.close(jobs_write)
     _early[name] = (pid, digest_read, jobs_read, result_file)
@@ -160,16 +168,7 @@ def join_early(name: str, digest: bytes, jobs: list) -> list | None:
         mine = _take(jobs_read, jobs)
     finally:
         os.close(jobs_read)
-    _, status = os.waitpid(pid, 0)
-    with result_file:
-        result_file.seek(0)
-        payload = result_file.read()
-    if not payload or os.waitstatus_to_exitcode(status) != 0:
-        raise ChildFailed(f"Kindprozess {pid} endete ohne Ergebnis (Status {status})")
-    outcome, value = pickle.loads(payload)
-    if outcome == "failed":
-        raise ChildFailed(value)
-    mine.update(value)
+    mine.update(_collect(pid, result_file))
     return [mine[index] for index in range(len(jobs))]
 
 

@@ -307,8 +307,13 @@ def early_reading(content_root: Path, render):
     except BuildDateError:
         return None
     files = list(record_files(content_root))
-    jobs = [partial(_check_files, [file], display_root, today, today_origin, render) for file in files]
-    return _digest(content_root, display_root, today, today_origin, render, files), jobs
+    return _digest(content_root, display_root, today, today_origin, render, files), \
+        _file_jobs(files, display_root, today, today_origin, render)
+
+
+def _file_jobs(files, display_root, today, today_origin, render) -> list:
+    """One job per file: checking it (and rendering its body), as check_tree and an early child share them out."""
+    return [partial(_check_files, [file], display_root, today, today_origin, render) for file in files]
 
 
 def check_tree(content_root: Path, display_root: Path | None = None, strict: bool = False, parallel: bool = False,
@@ -329,14 +334,15 @@ def check_tree(content_root: Path, display_root: Path | None = None, strict: boo
         today, today_origin = None, ""
         errors.append(Problem("SOURCE_DATE_EPOCH", 1, "(Umgebung)", str(error)))
     files = list(record_files(content_root))
-    jobs = [partial(_check_files, [file], display_root, today, today_origin, render) for file in files]
-    parts = join_early(EARLY_READING, _digest(content_root, display_root, today, today_origin, render, files), jobs) \
-        if parallel else None
-    if parts is None and parallel and len(files) >= PARALLEL_FROM:  # both cores, each taking the next file when free
-        for kind in schema.RECORD_TYPES:  # compiled once, before the fork, instead of once in each process
-            schema.fast_check(kind)
-        parts = on_both_cores(jobs)
-    elif parts is None:
+    parts = None
+    if parallel:
+        jobs = _file_jobs(files, display_root, today, today_origin, render)
+        parts = join_early(EARLY_READING, _digest(content_root, display_root, today, today_origin, render, files), jobs)
+        if parts is None and len(files) >= PARALLEL_FROM:  # both cores, each taking the next file when free
+            for kind in schema.RECORD_TYPES:  # compiled once, before the fork, instead of once in each process
+                schema.fast_check(kind)
+            parts = on_both_cores(jobs)
+    if parts is None:
         parts = [_check_files(files, display_root, today, today_origin, render)]
     for checked, part_errors, part_warnings in parts:
         for kind, raw in checked:

@@ -1,4 +1,4 @@
-"""German is handled the same in Python (plugins.search, lunr.py + nltk) and in lunr.js + lunr.de (node),
+"""German is handled the same in Python (plugins.search, lunr.py + PyStemmer) and in lunr.js + lunr.de (node),
 and the fast scoring on both sides gives what lunr's own Index.query gives on the same index."""
 
 from __future__ import annotations
@@ -196,7 +196,7 @@ def test_the_issue_queries_find_their_records(built_site):
 @pytest.mark.node
 @pytest.mark.skipif(NODE is None, reason="node fehlt")
 def test_every_word_of_the_catalogue_is_stemmed_alike(built_site):
-    """nltk's Snowball stemmer and lunr.de's, with the trimmer and stop words, on every word form in content/."""
+    """Snowball 2.2's stemmer (PyStemmer) and lunr.de's, with the trimmer and stop words, on every word form in content/."""
     words = sorted({word for file in (ROOT / "content").rglob("*.md")
                     for word in re.split(r"[\s\-]+", file.read_text(encoding="utf-8")) if word})
     words += ["Projekt", "Quartier", "Xylophon", "yes", "Straße", "ÄRZTE", "§", "16i", "U25", "50plus", "über"]

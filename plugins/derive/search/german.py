@@ -3,7 +3,8 @@
 lunr.py's own `languages="de"` downloads nltk's stop-word list and builds its trimmer from the
 letters of those words (no p, q, x, y: "Projekt" became "rojekt"). Here the word characters and
 stop words are read from the vendored lunr.de.min.js itself, so both sides cannot drift apart;
-nltk's Snowball stemmer needs no downloaded data and stems like lunr.de (tests/test_search_parity.py).
+the stemmer is Snowball 2.2's German (PyStemmer 2.2), the algorithm lunr.de was generated from
+(tests/test_search_parity.py holds every word form of the catalogue to lunr.de's stems).
 """
 
 from __future__ import annotations
@@ -62,16 +63,16 @@ def trim(text: str) -> str:
 
 @cache
 def _snowball():
-    # Imported when first needed: nltk loads in full (a quarter of a second, 25 MB), and only the search
-    # index (built in its own process) and the thesaurus check stem words.
-    from nltk.stem.snowball import SnowballStemmer
+    # Snowball 2.2, not 3: Snowball 3 changed the German stemmer ("aktuell" → "aktull"; 382 of 24,007 word
+    # forms of catalogue and seed texts differ), and lunr.de in the browser stems the old way.
+    import Stemmer
 
-    return SnowballStemmer("german")
+    return Stemmer.Stemmer("german")
 
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    return _snowball().stem(word)
+    return _snowball().stemWord(word.lower())  # Snowball's tables are lower case (nltk lowered too)
 
 
 def wildcard_normalise(term: str) -> str:
@@ -134,13 +135,13 @@ def index_de(token, i=None, tokens=None):
 @cache
 def lunr_py():
     """lunr.py's Builder, with lunr.de's pipeline functions registered under the names lunr.js looks up
-    when it loads a serialised pipeline. Imported when first needed, like nltk (lunr.py imports all of it)."""
+    when it loads a serialised pipeline. Imported when first needed (only the search index uses it)."""
     from lunr.builder import Builder
     from lunr.pipeline import Pipeline
 
     for function, label in ((trimmer_de, "trimmer-de"), (stop_word_filter_de, "stopWordFilter-de"),
                             (stemmer_de, "stemmer-de")):
-        Pipeline.registered_functions.pop(label, None)  # lunr.languages may have registered nltk's own
+        Pipeline.registered_functions.pop(label, None)  # lunr.languages registers nltk's own where nltk is installed
         Pipeline.register_function(function, label)
     Pipeline.register_function(index_de, "indexPipeline-de")  # never serialised; registered to spare lunr.py's warning
     return Builder

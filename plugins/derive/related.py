@@ -87,20 +87,32 @@ def _features(record) -> dict[str, list[str]]:
     }
 
 
+def _named(names: dict, part: str, value: str) -> str:
+    key = (part, value)
+    name = names.get(key)
+    if name is None:
+        name = names[key] = f"{part}:{value}"
+    return name
+
+
 def _vectors(measures):
     """One sparse vector per measure (feature -> weight) and the display form of every word stem."""
     total = len(measures)
-    words = [record_words(measure) for measure in measures]
-    surface = Counter(word for measure_words in words for word in measure_words)
-    stem_of = {word: stem(word) for word in surface}
+    # One measure's words at a time: the word lists of 5,000 measures, held at once, were 66 MB.
+    surface = Counter()  # word -> how often it occurs in all measures
+    stem_of = {}
+    feature_name = {}  # one string per feature, shared by every measure that has it
+    raw_parts = []  # per measure: part -> {feature: term frequency (1 for structured features)}
+    for measure in measures:
+        words = record_words(measure)
+        surface.update(words)
+        stem_of.update((word, stem(word)) for word in set(words).difference(stem_of))
+        parts = {part: {_named(feature_name, part, value): 1 for value in values} for part, values in _features(measure).items()}
+        parts["text"] = {_named(feature_name, "text", term): count for term, count in Counter(map(stem_of.__getitem__, words)).items()}
+        raw_parts.append(parts)
     display = {}  # stem -> its most frequent spelling, for the reasons
     for word, _ in sorted(surface.items(), key=lambda item: (-item[1], item[0])):
         display.setdefault(stem_of[word], word)
-    raw_parts = []  # per measure: part -> {feature: term frequency (1 for structured features)}
-    for measure, measure_words in zip(measures, words, strict=True):
-        parts = {part: {f"{part}:{value}": 1 for value in values} for part, values in _features(measure).items()}
-        parts["text"] = {f"text:{term}": count for term, count in Counter(stem_of[w] for w in measure_words).items()}
-        raw_parts.append(parts)
     frequency = Counter(feature for parts in raw_parts for features in parts.values() for feature in features)
     idf = {feature: math.log((total + 1) / (count + 1)) + 1.0 for feature, count in frequency.items()}
     rarest = math.log((total + 1) / 2) + 1.0

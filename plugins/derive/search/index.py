@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from array import array
 from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -44,26 +45,30 @@ def compact_index(fields, documents) -> dict:
     index build's time) are never used. tests/test_search_plugin.py holds this to `compact(_builder(…))`.
     """
     names = [name for name, _ in fields]
-    postings = {}  # term -> [{ref: count} per field]
+    # term -> per field the refs and counts, alternating, in an array: records come in order of their
+    # reference, so each list is sorted as it grows. A dict per term and field held 50 MB at 5,000 records.
+    postings = {}
+    index_term = german.index_term
     for ref, document in enumerate(documents):
         if int(document["ref"]) != ref:
             raise ValueError("references must be 0, 1, 2, … in the order the records were added")
         for field_number, name in enumerate(names):
-            index_term = german.index_term
             for term, count in Counter(index_term(word) for word in german.words(document[name])).items():
                 if term is None:
                     continue
-                counts = postings.get(term)
-                if counts is None:
-                    counts = postings[term] = [{} for _ in names]
-                counts[field_number][ref] = count
+                per_field = postings.get(term)
+                if per_field is None:
+                    per_field = postings[term] = [None] * len(names)
+                if per_field[field_number] is None:
+                    per_field[field_number] = array("l")
+                per_field[field_number].extend((ref, count))
     terms = sorted(term for term in postings if compact.bmp_only(term))
     lengths = [[0] * len(documents) for _ in names]
     encoded = []
     for term in terms:
         per_field = []
-        for field_number, counts in enumerate(postings[term]):
-            pairs = sorted(counts.items())
+        for field_number, flat in enumerate(postings[term]):
+            pairs = list(zip(flat[::2], flat[1::2], strict=True)) if flat is not None else []
             row = lengths[field_number]
             for ref, count in pairs:
                 row[ref] += count
@@ -114,11 +119,13 @@ class SearchIndex:
             core.append({"ref": str(ref), **core_text})
             full.append({"ref": str(ref), **full_text})
         enrich(core, full, self.synonyms)  # compound parts and thesaurus words (synonyms.py)
+        kern = compact_index(CORE_FIELDS, core)
+        del core  # the full-text index is the larger one; it is built without the core documents in memory
+        volltext = compact_index(FULL_TEXT_FIELDS, full)
         return {
-            "kern": {"index": compact_index(CORE_FIELDS, core), "base_year": self.base_year,
+            "kern": {"index": kern, "base_year": self.base_year,
                      "records": [display_entry(record, self.costs) for record in self.records]},
-            "volltext": {"index": compact_index(FULL_TEXT_FIELDS, full),
-                         "summaries": [record.get("summary") or "" for record in self.records]},
+            "volltext": {"index": volltext, "summaries": [record.get("summary") or "" for record in self.records]},
         }
 
     @staticmethod

@@ -21,9 +21,18 @@ EXPORT_NAME = {"measure": "massnahmen", "programme": "programme", "region": "reg
 EXPORT_TITLE = {"measure": "Maßnahmen", "programme": "Programme", "region": "Regionen"}
 
 
+ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, indent=1, separators=(",", ": "))
+
+
 def dumps(value) -> str:
     """The one JSON serialisation of the project: sorted keys, fixed separators, UTF-8, final newline."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1, separators=(",", ": ")) + "\n"
+    return ENCODER.encode(value) + "\n"
+
+
+def dump_chunks(value):
+    """`dumps(value)` in pieces (the same text: with indentation, json's encoder joins these very pieces)."""
+    yield from ENCODER.iterencode(value)
+    yield "\n"
 
 
 def data_package(open_data, settings) -> tuple[dict, dict]:
@@ -32,17 +41,16 @@ def data_package(open_data, settings) -> tuple[dict, dict]:
     return datapackage(open_data.base_url, settings, open_data.licence, counts), counts
 
 
-def export_files(open_data, package) -> dict:
-    """{output path: text} for every file under /daten/."""
-    files = {}
+def export_files(open_data, package):
+    """(output path, text) for every file under /daten/, one at a time; the large JSON files as chunks of text
+    (`dump_chunks`), written as they come, so that no file is ever held whole (112 MB at 5,000 records)."""
     for kind, entries in open_data.entries.items():
-        files[f"{DATA_DIR}/{EXPORT_NAME[kind]}.json"] = dumps(export_document(kind, entries, open_data.base_url,
-                                                                              open_data.licence))
-    files[f"{DATA_DIR}/massnahmen.csv"] = csv_text(open_data.entries["measure"])
+        yield (f"{DATA_DIR}/{EXPORT_NAME[kind]}.json",
+               dump_chunks(export_document(kind, entries, open_data.base_url, open_data.licence)))
+    yield f"{DATA_DIR}/massnahmen.csv", csv_text(open_data.entries["measure"])
     for name, document in published_schemas(open_data.base_url).items():
-        files[f"{DATA_DIR}/{SCHEMA_DIR}/{name}"] = dumps(document)
-    files[f"{DATA_DIR}/datapackage.json"] = dumps(package)
-    return files
+        yield f"{DATA_DIR}/{SCHEMA_DIR}/{name}", dumps(document)
+    yield f"{DATA_DIR}/datapackage.json", dumps(package)
 
 
 def export_document(kind: str, entries: list[dict], base_url: str, licence: dict) -> dict:

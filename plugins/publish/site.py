@@ -36,7 +36,15 @@ def _write(output: Path, files: dict) -> None:
 
 
 def _write_made(output: Path, make, *args) -> None:
-    _write(output, make(*args))
+    """Write each file as soon as `make` gives it: (path, text, bytes or an iterable of text pieces)."""
+    for relative, content in make(*args):
+        if isinstance(content, str | bytes):
+            _write(output, {relative: content})
+            continue
+        target = output / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "w", encoding="utf-8", newline="") as file:
+            file.writelines(content)
 
 
 def stop(problems) -> None:

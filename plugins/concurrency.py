@@ -22,11 +22,42 @@ class ChildFailed(RuntimeError):
     """The forked child raised; the message carries its traceback."""
 
 
+class Running:
+    """A function at work in a child: call it for the result (waits); `done()` asks without waiting."""
+
+    def __init__(self, pid: int, result_file):
+        self.pid, self.result_file, self.status = pid, result_file, None
+
+    def done(self) -> bool:
+        if self.status is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.status = status
+        return self.status is not None
+
+    def __call__(self):
+        if self.status is None:
+            _, self.status = os.waitpid(self.pid, 0)
+        return _collect(self.pid, self.result_file, self.status)
+
+
+class Finished:
+    """What `start` gives where it computed in place: the same interface, done from the outset."""
+
+    def __init__(self, result):
+        self.result = result
+
+    def done(self) -> bool:
+        return True
+
+    def __call__(self):
+        return self.result
+
+
 def start(function, *args):
-    """Begin `function(*args)` in a child process; returns `wait()`, which gives its result (or raises)."""
+    """Begin `function(*args)` in a child process; returns a `Running`, which gives its result (or raises)."""
     if not hasattr(os, "fork") or os.environ.get("PRAXISKATALOG_EIN_KERN"):  # the same work, in place
-        result = function(*args)
-        return lambda: result
+        return Finished(function(*args))
     # The result goes into an unnamed temporary file, not a pipe: a child with a large result would wait,
     # holding all its memory, until the parent reads, and the parent may be busy for seconds.
     result_file = tempfile.TemporaryFile()
@@ -37,7 +68,7 @@ def start(function, *args):
     pid = os.fork()
     if pid == 0:
         _finish_child(result_file, lambda: function(*args))
-    return lambda: _collect(pid, result_file)
+    return Running(pid, result_file)
 
 
 def _finish_child(result_file, compute) -> None:
@@ -52,9 +83,10 @@ def _finish_child(result_file, compute) -> None:
     os._exit(0)
 
 
-def _collect(pid: int, result_file):
-    """In the parent: wait for the child, then its result from the file (ChildFailed if it failed)."""
-    _, status = os.waitpid(pid, 0)
+def _collect(pid: int, result_file, status: int | None = None):
+    """In the parent: the child's result from the file (ChildFailed if it failed), once it has ended."""
+    if status is None:
+        _, status = os.waitpid(pid, 0)
     with result_file:
         result_file.seek(0)
         payload = result_file.read()
@@ -66,21 +98,28 @@ def _collect(pid: int, result_file):
     return value
 
 
-def on_both_cores(jobs: list) -> list:
+def on_both_cores(jobs: list, helper_waits_for=()) -> list:
     """Run every job (a function without arguments) once, this process and a forked child each taking
     the next one as soon as it is free; the results come back in the order of `jobs`.
 
     Taking jobs as they come keeps both cores busy to the end however unevenly the jobs weigh; put the
     heaviest first. The job numbers wait in a pipe: every read takes exactly one number (a read of a few
     bytes from a pipe is atomic), so no job runs twice and none is left out.
+
+    While a child in `helper_waits_for` (a `Running`) is still at work, this process takes jobs alone and
+    forks its helper only once they are all done: on two cores a third process adds no speed, only a third
+    copy of every page of memory it touches.
     """
     if len(jobs) < 2:
         return [job() for job in jobs]
     read_end, write_end = os.pipe()
     _queue(write_end, len(jobs))
+    mine, left = {}, True
     try:
-        theirs = start(_take, read_end, jobs)
-        mine = _take(read_end, jobs)
+        while left and not all(child.done() for child in helper_waits_for):
+            left = _take_one(read_end, jobs, mine)
+        theirs = start(_take, read_end, jobs) if left else Finished({})
+        _take(read_end, jobs, mine)
         mine.update(theirs())
     finally:
         os.close(read_end)
@@ -102,14 +141,23 @@ def _queue(write_end: int, count: int) -> None:
         queue.write(b"".join(number.to_bytes(NUMBER_BYTES, "little") for number in range(0, count, per_number)))
 
 
-def _take(read_end: int, jobs: list) -> dict:
+def _take(read_end: int, jobs: list, done: dict | None = None) -> dict:
     """Run the jobs whose numbers this process reads from the pipe, until it is empty: {job number: result}."""
-    per_number, done = _per_number(len(jobs)), {}
-    while number := os.read(read_end, NUMBER_BYTES):
-        first = int.from_bytes(number, "little")
-        for index in range(first, min(first + per_number, len(jobs))):
-            done[index] = jobs[index]()
+    done = {} if done is None else done
+    while _take_one(read_end, jobs, done):
+        pass
     return done
+
+
+def _take_one(read_end: int, jobs: list, done: dict) -> bool:
+    """Run the jobs of the next number in the pipe into `done`; False if none was left."""
+    number = os.read(read_end, NUMBER_BYTES)
+    if not number:
+        return False
+    first, per_number = int.from_bytes(number, "little"), _per_number(len(jobs))
+    for index in range(first, min(first + per_number, len(jobs))):
+        done[index] = jobs[index]()
+    return True
 
 
 # Early starts: a child forked before the parent has loaded Pelican and the pipeline sets out the jobs

@@ -81,6 +81,32 @@ def test_both_cores_run_every_job_once_and_give_the_results_in_order(monkeypatch
         assert len({pid for _, pid in results}) == 2, "nur ein Prozess hat gearbeitet"
 
 
+def _busy_until_told(seconds):
+    time.sleep(seconds)
+    return time.monotonic()
+
+
+def _stamped(number):
+    time.sleep(0.01)
+    return number, os.getpid(), time.monotonic()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="ohne fork rechnet start() im selben Prozess")
+def test_the_helper_waits_until_the_other_children_are_done(monkeypatch):
+    """While the search index is still being built, a third process would only add memory: the parent
+    works alone until the children it is told about have ended, then the helper joins in."""
+    monkeypatch.delenv("PRAXISKATALOG_EIN_KERN", raising=False)
+    other = start(_busy_until_told, 0.6)
+    jobs = [lambda number=number: _stamped(number) for number in range(150)]  # about 1.5 s of work
+    results = on_both_cores(jobs, helper_waits_for=(other,))
+    ended = other()  # its result is still there after on_both_cores saw it end
+    assert [number for number, _, _ in results] == list(range(150))
+    before = {pid for _, pid, finished in results if finished < ended}
+    after = {pid for _, pid, finished in results if finished > ended + 0.1}
+    assert before == {os.getpid()}, "ein Helfer lief, solange das andere Kind noch rechnete"
+    assert len(after) == 2, "nach dem Ende des anderen Kindes kam kein Helfer dazu"
+
+
 def test_both_cores_run_every_job_in_place_on_one_core(monkeypatch):
     monkeypatch.setenv("PRAXISKATALOG_EIN_KERN", "1")
     assert [pid for pid in on_both_cores([os.getpid] * 5)] == [os.getpid()] * 5

@@ -44,6 +44,7 @@ class Derived:
     filters: tuple  # ((Filter, [FacetValue]), ...) for /massnahmen/
     search_in_progress: Callable[[], SearchFiles]  # built in a second process while the pages are made
     money: MappingProxyType  # record slug -> (money.Conversion, …): every amount in EUR and base-year prices
+    children: tuple  # the processes finding related measures and building the index (concurrency.Running)
 
     @property
     def search(self) -> SearchFiles:
@@ -89,7 +90,7 @@ def derive(sources, settings) -> Derived:
         return SearchFiles(MappingProxyType(files), raw_bytes, gzip_bytes)
 
     return Derived(base_year, reference_year, costs, facets, tuple(keyword_index(catalogue.records)), related,
-                   computed, search, money)
+                   computed, search, money, (finding, building))
 
 
 def _related_by_slug(measures) -> dict:

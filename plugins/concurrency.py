@@ -98,31 +98,33 @@ def _collect(pid: int, result_file, status: int | None = None):
     return value
 
 
-def on_both_cores(jobs: list, helper_waits_for=()) -> list:
+def on_both_cores(jobs: list, helper_waits_for=(), small_from: int | None = None) -> list:
     """Run every job (a function without arguments) once, this process and a forked child each taking
     the next one as soon as it is free; the results come back in the order of `jobs`.
 
     Taking jobs as they come keeps both cores busy to the end however unevenly the jobs weigh; put the
-    heaviest first. The job numbers wait in a pipe: every read takes exactly one number (a read of a few
+    heaviest first. The job numbers wait in pipes: every read takes exactly one number (a read of a few
     bytes from a pipe is atomic), so no job runs twice and none is left out.
 
     While a child in `helper_waits_for` (a `Running`) is still at work, this process takes jobs alone and
     forks its helper only once they are all done: on two cores a third process adds no speed, only a third
-    copy of every page of memory it touches.
+    copy of every page of memory it touches. Meanwhile it takes the small jobs (from `small_from` on), so
+    that it looks again soon; both processes then take the large ones first.
     """
     if len(jobs) < 2:
         return [job() for job in jobs]
-    read_end, write_end = os.pipe()
-    _queue(write_end, len(jobs))
+    small_from = len(jobs) if small_from is None else small_from
+    queues = (_queue(0, small_from, len(jobs)), _queue(small_from, len(jobs), len(jobs)))
     mine, left = {}, True
     try:
         while left and not all(child.done() for child in helper_waits_for):
-            left = _take_one(read_end, jobs, mine)
-        theirs = start(_take, read_end, jobs) if left else Finished({})
-        _take(read_end, jobs, mine)
+            left = _take_one(queues[1], jobs, mine) or _take_one(queues[0], jobs, mine)
+        theirs = start(_take, queues, jobs) if left else Finished({})
+        _take(queues, jobs, mine)
         mine.update(theirs())
     finally:
-        os.close(read_end)
+        for read_end, _ in queues:
+            os.close(read_end)
     return [mine[index] for index in range(len(jobs))]
 
 
@@ -134,28 +136,38 @@ def _per_number(count: int) -> int:
     return -(-count // (PIPE_CAPACITY // NUMBER_BYTES))  # jobs per number: a full pipe would block its writer
 
 
-def _queue(write_end: int, count: int) -> None:
-    """Put the numbers of `count` jobs into a pipe and close it, so that readers meet its end when all are taken."""
-    per_number = _per_number(count)
+def _queue(first: int, stop: int, count: int) -> tuple[int, int]:
+    """A pipe holding the numbers of jobs first … stop-1 (of `count`): (its read end, stop)."""
+    read_end, write_end = os.pipe()
+    _fill(write_end, first, stop, count)
+    return read_end, stop
+
+
+def _fill(write_end: int, first: int, stop: int, count: int) -> None:
+    """Write the job numbers into a pipe and close it, so that readers meet its end when all are taken."""
     with os.fdopen(write_end, "wb") as queue:
-        queue.write(b"".join(number.to_bytes(NUMBER_BYTES, "little") for number in range(0, count, per_number)))
+        queue.write(b"".join(number.to_bytes(NUMBER_BYTES, "little")
+                             for number in range(first, stop, _per_number(count))))
 
 
-def _take(read_end: int, jobs: list, done: dict | None = None) -> dict:
-    """Run the jobs whose numbers this process reads from the pipe, until it is empty: {job number: result}."""
+def _take(queues, jobs: list, done: dict | None = None) -> dict:
+    """Run the jobs whose numbers this process reads from the queues, one queue after the other, until all
+    are empty: {job number: result}."""
     done = {} if done is None else done
-    while _take_one(read_end, jobs, done):
-        pass
+    for queue in queues:
+        while _take_one(queue, jobs, done):
+            pass
     return done
 
 
-def _take_one(read_end: int, jobs: list, done: dict) -> bool:
-    """Run the jobs of the next number in the pipe into `done`; False if none was left."""
+def _take_one(queue: tuple[int, int], jobs: list, done: dict) -> bool:
+    """Run the jobs of the next number in the queue into `done`; False if none was left."""
+    read_end, stop = queue
     number = os.read(read_end, NUMBER_BYTES)
     if not number:
         return False
-    first, per_number = int.from_bytes(number, "little"), _per_number(len(jobs))
-    for index in range(first, min(first + per_number, len(jobs))):
+    first = int.from_bytes(number, "little")
+    for index in range(first, min(first + _per_number(len(jobs)), stop)):
         done[index] = jobs[index]()
     return True
 
@@ -189,8 +201,8 @@ def start_early(name: str, prepare) -> None:
             digest, jobs = prepared
             os.write(digest_write, digest)
             os.close(digest_write)
-            _queue(jobs_write, len(jobs))
-            return _take(jobs_read, jobs)
+            _fill(jobs_write, 0, len(jobs), len(jobs))
+            return _take([(jobs_read, len(jobs))], jobs)
 
         _finish_child(result_file, set_out_and_run)
     os.close(digest_write)
@@ -213,7 +225,7 @@ def join_early(name: str, digest: bytes, jobs: list) -> list | None:
             _stop(pid)
             result_file.close()
             return None
-        mine = _take(jobs_read, jobs)
+        mine = _take([(jobs_read, len(jobs))], jobs)
     finally:
         os.close(jobs_read)
     mine.update(_collect(pid, result_file))

@@ -86,24 +86,27 @@ def _busy_until_told(seconds):
     return time.monotonic()
 
 
-def _stamped(number):
-    time.sleep(0.01)
+def _stamped(number, seconds=0.01):
+    time.sleep(seconds)
     return number, os.getpid(), time.monotonic()
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="ohne fork rechnet start() im selben Prozess")
 def test_the_helper_waits_until_the_other_children_are_done(monkeypatch):
     """While the search index is still being built, a third process would only add memory: the parent
-    works alone until the children it is told about have ended, then the helper joins in."""
+    works alone until the children it is told about have ended, taking the small jobs meanwhile (so that it
+    looks again soon), then the helper joins in."""
     monkeypatch.delenv("PRAXISKATALOG_EIN_KERN", raising=False)
     other = start(_busy_until_told, 0.6)
-    jobs = [lambda number=number: _stamped(number) for number in range(150)]  # about 1.5 s of work
-    results = on_both_cores(jobs, helper_waits_for=(other,))
+    jobs = [lambda number=number: _stamped(number, 0.1) for number in range(10)]  # 1 s of large jobs first
+    jobs += [lambda number=number: _stamped(number) for number in range(10, 150)]  # then 1.4 s of small ones
+    results = on_both_cores(jobs, helper_waits_for=(other,), small_from=10)
     ended = other()  # its result is still there after on_both_cores saw it end
     assert [number for number, _, _ in results] == list(range(150))
-    before = {pid for _, pid, finished in results if finished < ended}
+    before = [(number, pid) for number, pid, finished in results if finished < ended]
     after = {pid for _, pid, finished in results if finished > ended + 0.1}
-    assert before == {os.getpid()}, "ein Helfer lief, solange das andere Kind noch rechnete"
+    assert before and {pid for _, pid in before} == {os.getpid()}, "ein Helfer lief, solange das andere Kind rechnete"
+    assert min(number for number, _ in before) >= 10, "beim Warten nahm der Elternprozess einen großen Job"
     assert len(after) == 2, "nach dem Ende des anderen Kindes kam kein Helfer dazu"
 
 

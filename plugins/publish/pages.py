@@ -91,10 +91,14 @@ def page_list(sources, derived, presented, package, counts, theme="theme") -> li
 RECORD_PAGES = ("measure", "programme", "region")
 
 
+def single_record(page) -> bool:
+    return page[1] in RECORD_PAGES
+
+
 def heaviest_first(pages: list) -> list:
     """The pages in an order for sharing them out: lists and overviews (one of them may list every record)
     before the many small and alike pages of single records, so that no big page is left for the end."""
-    return sorted(pages, key=lambda page: page[1] in RECORD_PAGES)
+    return sorted(pages, key=single_record)
 
 
 def write_page(writer, get_template, context, page) -> str:

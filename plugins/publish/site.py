@@ -92,7 +92,8 @@ class CatalogueGenerator(Generator):
                      for page in pages.heaviest_first(every_page)]
         if len(every_page) >= PARALLEL_FROM:  # both cores, each taking the next job when it is free
             self._load_templates()  # once, before the fork, instead of once in each process
-            done = on_both_cores(files + page_jobs, helper_waits_for=derived.children)
+            small_from = len(files) + sum(not pages.single_record(page) for page in every_page)
+            done = on_both_cores(files + page_jobs, helper_waits_for=derived.children, small_from=small_from)
         else:
             done = [job() for job in files + page_jobs]
         written = done[len(files):]  # the pages' addresses

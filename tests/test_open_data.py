@@ -279,3 +279,15 @@ def test_hostile_text_stays_data_in_json_ld_and_exports(tmp_path):
     assert entry["data"]["title"] == "<img src=x onerror=alert(1)>"
     rows = _csv_rows(site)
     assert next(r for r in rows if r["id"] == "record-with-html-everywhere")["title"] == entry["data"]["title"]
+
+
+def test_a_large_export_is_written_in_pieces_that_make_exactly_its_json():
+    """massnahmen.json is written as json's encoder makes it (112 MB less at once at 5,000 records); the
+    pieces must add up to the one serialisation, byte for byte."""
+    from plugins.publish.exports import dump_chunks, dumps
+
+    value = {"z": [1, 2.5, None, True, "Straße „zitiert“"], "a": {"b": [], "c": {}, "ä": [{"x": -0.0}]}, "n": "\n"}
+    pieces = list(dump_chunks(value))
+    assert len(pieces) > 10
+    assert "".join(pieces) == dumps(value) == json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1,
+                                                         separators=(",", ": ")) + "\n"

@@ -108,7 +108,8 @@ def _vectors(measures):
         surface.update(words)
         stem_of.update((word, stem(word)) for word in set(words).difference(stem_of))
         parts = {part: {_named(feature_name, part, value): 1 for value in values} for part, values in _features(measure).items()}
-        parts["text"] = {_named(feature_name, "text", term): count for term, count in Counter(map(stem_of.__getitem__, words)).items()}
+        stems = Counter(map(stem_of.__getitem__, words))
+        parts["text"] = {_named(feature_name, "text", term): count for term, count in stems.items()}
         raw_parts.append(parts)
     display = {}  # stem -> its most frequent spelling, for the reasons
     for word, _ in sorted(surface.items(), key=lambda item: (-item[1], item[0])):

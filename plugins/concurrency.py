@@ -38,7 +38,15 @@ class Running:
     def __call__(self):
         if self.status is None:
             _, self.status = os.waitpid(self.pid, 0)
-        return _collect(self.pid, self.result_file, self.status)
+        with self.result_file:
+            self.result_file.seek(0)
+            payload = self.result_file.read()
+        if not payload or os.waitstatus_to_exitcode(self.status) != 0:
+            raise ChildFailed(f"Kindprozess {self.pid} endete ohne Ergebnis (Status {self.status})")
+        outcome, value = pickle.loads(payload)
+        if outcome == "failed":
+            raise ChildFailed(value)
+        return value
 
 
 class Finished:
@@ -81,21 +89,6 @@ def _finish_child(result_file, compute) -> None:
     result_file.write(payload)
     result_file.flush()
     os._exit(0)
-
-
-def _collect(pid: int, result_file, status: int | None = None):
-    """In the parent: the child's result from the file (ChildFailed if it failed), once it has ended."""
-    if status is None:
-        _, status = os.waitpid(pid, 0)
-    with result_file:
-        result_file.seek(0)
-        payload = result_file.read()
-    if not payload or os.waitstatus_to_exitcode(status) != 0:
-        raise ChildFailed(f"Kindprozess {pid} endete ohne Ergebnis (Status {status})")
-    outcome, value = pickle.loads(payload)
-    if outcome == "failed":
-        raise ChildFailed(value)
-    return value
 
 
 def on_both_cores(jobs: list, helper_waits_for=(), small_from: int | None = None) -> list:
@@ -228,7 +221,7 @@ def join_early(name: str, digest: bytes, jobs: list) -> list | None:
         mine = _take([(jobs_read, len(jobs))], jobs)
     finally:
         os.close(jobs_read)
-    mine.update(_collect(pid, result_file))
+    mine.update(Running(pid, result_file)())
     return [mine[index] for index in range(len(jobs))]
 
 

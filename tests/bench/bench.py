@@ -102,7 +102,7 @@ def _pss_kb(pid: int) -> int:
         return 0
 
 
-def timed_python(args, sample_memory: bool = False) -> dict:
+def timed_python(args, sample_memory: bool = False, env: dict | None = None) -> dict:
     """A Python module run in a child (`python -m …`): wall and CPU seconds, and its peaks of memory.
 
     `peak_mb` (only with `sample_memory`): the largest sum of PSS over the whole process tree, sampled every
@@ -115,7 +115,7 @@ def timed_python(args, sample_memory: bool = False) -> dict:
     """
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        process = subprocess.Popen([PY, "-m", *args], cwd=ROOT, stdout=out, stderr=err)
+        process = subprocess.Popen([PY, "-m", *args], cwd=ROOT, stdout=out, stderr=err, env={**os.environ, **(env or {})})
         peak_pss = None
         if sample_memory:
             peak_pss = 0
@@ -287,6 +287,19 @@ def profile(content: Path, work: Path) -> list:
     return [["ganzer Build", round(total, 2), 100], *rows]
 
 
+def one_process_floors(content: Path, output: Path) -> dict:
+    """What one process needs: Pelican and the read stage loaded; the catalogue read and checked
+    (tests/bench/read_only.py); and the whole build on one core (PRAXISKATALOG_EIN_KERN=1), nothing forked.
+    The first two are floors for the memory target; the last shows what the second core buys."""
+    read = timed_python(["tests.bench.read_only", "--content", str(content)], sample_memory=True)
+    held, loaded = map(int, re.search(r"PSS (\d+) kB, mit den geladenen Modulen allein (\d+) kB", read["stdout"]).groups())
+    shutil.rmtree(output, ignore_errors=True)
+    one = timed_python(["plugins.build", "--settings", "pelicanconf.py", "--content", str(content), "--output", str(output)],
+                       sample_memory=True, env={"PRAXISKATALOG_EIN_KERN": "1"})
+    return {"modules_mb": round(loaded / 1024), "read_mb": round(max(held / 1024, read["peak_mb"])),
+            "one_core": {"seconds": one["seconds"], "cpu_seconds": one["cpu_seconds"], "peak_mb": one["peak_mb"]}}
+
+
 def bench(sizes, work: Path, browser: bool) -> dict:
     report = {"machine": {"cores": os.cpu_count(), "load_average_start": round(os.getloadavg()[0], 1)}, "sizes": {}}
     for size in sizes:
@@ -306,6 +319,7 @@ def bench(sizes, work: Path, browser: bool) -> dict:
         ours["peak_mb"] = timed_python(["plugins.build", "--settings", "pelicanconf.py", "--content", str(content),
                                         "--output", str(output)], sample_memory=True)["peak_mb"]
         bare = {**bare, "peak_mb": bare_build(content, work, sample_memory=True)["peak_mb"]}
+        floors = one_process_floors(content, output)
         stages = re.search(r"^Zeiten: (.*)$", ours["stderr"], re.M)
         index = {p.name: {"raw_kb": round(p.stat().st_size / 1024), "gzip_kb": round(gz(p.read_bytes()) / 1024)}
                  for p in sorted((output / "suche").glob("*.json"))}
@@ -324,6 +338,7 @@ def bench(sizes, work: Path, browser: bool) -> dict:
             "memory_ratio": round(ours["peak_mb"] / bare["peak_mb"], 2),
             "stages": stages.group(1) if stages else "",
             "search_index": index,
+            "one_process": floors,
         }
         if size == "1000":
             entry["profile"] = profile(content, work)
@@ -371,6 +386,30 @@ def search_goals(sizes: dict) -> list[str]:
     return lines
 
 
+def one_process_section(sizes: dict) -> list[str]:
+    """The floors (one_process_floors) beside bare Pelican, and what is left of the memory target after reading."""
+    rows = {size: entry for size, entry in sizes.items() if entry.get("one_process")}
+    if not rows:
+        return []
+    lines = ["", "## Ein Prozess: Untergrenzen", "",
+             "Derselbe Inhalt in einem einzigen Prozess (`tests/bench/read_only.py`; der ganze Build mit "
+             "`PRAXISKATALOG_EIN_KERN=1`, nichts abgespalten), Spitzenspeicher als PSS wie oben. „Gelesen“: Pelican und die "
+             "Lese-Stufe geladen, alle Datensätze gelesen, geprüft und als Katalog gehalten – noch nichts abgeleitet, "
+             "keine Seite gerendert. Was der Build danach tut, kommt hinzu; ein zweiter Prozess kopiert, was er berührt.",
+             "", _row("Umfang", "Module geladen (MB)", "gelesen (MB)", "gelesen / reiner Pelican ganz",
+                      "Rest bis 2× (MB)", "ein Kern: Zeit / CPU (s)", "ein Kern: Speicher (MB)",
+                      "ein Kern / rein: Zeit, Speicher", "zwei Kerne: Zeit / ein Kern"),
+             _row(*["---"] * 9)]
+    for size, entry in rows.items():
+        floor, bare, one = entry["one_process"], entry["bare_pelican"], entry["one_process"]["one_core"]
+        lines.append(_row(size, floor["modules_mb"], floor["read_mb"], f"{floor['read_mb'] / bare['peak_mb']:.2f}×",
+                          round(GOALS["peak_memory_ratio"] * bare["peak_mb"] - floor["read_mb"]),
+                          f"{one['seconds']} / {one['cpu_seconds']}", one["peak_mb"],
+                          f"{one['seconds'] / bare['seconds']:.2f}×, {one['peak_mb'] / bare['peak_mb']:.2f}×",
+                          f"{entry['build']['seconds'] / one['seconds']:.2f}"))
+    return lines
+
+
 def markdown(report: dict) -> str:
     sizes = report["sizes"]
     lines = ["# Benchmark", "",
@@ -405,6 +444,7 @@ def markdown(report: dict) -> str:
                           f"{entry['ratio']:.2f}× (Median aus {len(entry['ratios_all_pairs'])} abwechselnden Paaren): "
                           f"{'erreicht' if met else 'nicht erreicht'}; Spitzenspeicher höchstens das Doppelte – "
                           f"{entry['memory_ratio']:.2f}×: {'erreicht' if memory else 'nicht erreicht'}."]
+    lines += one_process_section(sizes)
     lines += ["", "## Wohin die Zeit geht", "",
               "Dauer der Stufen im gemessenen Build (`python -m plugins.build --zeiten`; „übrige“: Start, Pelicans eigene",
               "Generatoren, Aufräumen des Ausgabeordners, Schlusszeile). Lesen, Ableiten und Veröffentlichen nutzen",

@@ -22,7 +22,7 @@ def test_the_floor_reads_and_checks_every_record_and_reports_its_memory_with_the
     assert run.returncode == 0, run.stderr
     count, held, loaded = (int(word) for word in run.stdout.replace(";", " ").replace(",", " ").split() if word.isdigit())
     assert count == sum(1 for folder in ("measures", "programmes") for _ in (content / folder).rglob("*.md"))
-    assert 40_000 < loaded < held  # kB: Pelican and the read stage loaded, then more with the records read
+    assert 0 < loaded < held  # kB: Pelican and the read stage loaded, then more with the records read (PSS: shared pages split)
 
 
 def test_the_floor_stops_on_a_broken_record_naming_its_file_and_line(tmp_path):

@@ -277,6 +277,26 @@ def test_spellings_are_found_as_one_combined_pattern_finds_them(built_site):
     assert len(list(split.finditer(SMALL_LETTER_TEXT))) > 15
 
 
+def test_a_small_letter_form_is_found_where_it_alone_stands_though_its_regex_runs_only_on_a_hint():
+    """Each small-letter form's own regex runs only on a text where the one regex of their hints matches
+    (Spellings.hint); each form alone, at a text's start, after punctuation or a line break, must still be
+    found exactly as the combined regex finds it, and a text of near misses asks none of them."""
+    glossary, _ = load_glossary(ROOT / "content", None)
+    forms = [form for entry in glossary.abbreviations for form in entry.forms] + list(glossary.name_forms)
+    combined, split = form_pattern(forms), Spellings(forms)
+    small = sorted(form for form in set(forms) if form[0].islower())
+    assert len(small) >= 5
+    for form in small:
+        for text in (form, f"Text ({form}) weiter", f"Zeile\n{form}.", f"x{form} und {form}x", f"Satz.{form}"):
+            found = [(m.start(), m.group(0)) for m in split.finditer(text)]
+            assert found == [(m.start(), m.group(0)) for m in combined.finditer(text)], text
+        assert [m.group(0) for m in split.finditer(f"Text ({form}) weiter")], form
+    near_misses = "bei. Juli. etwa. Stoff. GmbH Gebäude DGB Hauptmann ZkT beiLB"
+    assert split.hint.search(near_misses) is None
+    assert [(m.start(), m.group(0)) for m in split.finditer(near_misses)] == \
+        [(m.start(), m.group(0)) for m in combined.finditer(near_misses)]
+
+
 def test_markable_texts_read_html_as_html_parser_does(built_site):
     """The fast scanner gives the same texts at the same offsets as html.parser, on hand-made edge
     cases and on every page of the real site (with its markings turned into plain elements, so

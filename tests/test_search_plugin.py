@@ -108,6 +108,7 @@ def test_aliases_add_the_abbreviation_where_a_record_only_spells_it_out():
     assert aliases.of("ARBEITSGELEGENHEITEN, zweites  Buch\nSozialgesetzbuch") == "AGH SGB II"
     assert aliases.of("Arbeitsgelegenheitenkonzept der BASF AG und einer Arbeitsgruppe") == "AG"
     assert aliases.of("AGH: Arbeitsgelegenheiten") == ""
+    assert aliases.of("Zweites Kapitel: Buch Sozialgesetzbuch") == ""  # its first word alone is not the long form
     assert Aliases().of("Arbeitsgelegenheiten") == ""
 
 

@@ -62,6 +62,18 @@ def _literal_pattern(form: str) -> re.Pattern:
                       + "".join(r"\s+" + re.escape(word) for word in words[1:]) + WORD_END)
 
 
+def _hint(form: str) -> str | None:
+    """A regex that matches wherever `form` (beginning with a small letter) could: at its first letter that is
+    no small one, with the letters before it and no word character before those (eLB -> L(?<=eL)(?<!\\w..)).
+    It begins with that letter, so the engine skips ahead in C. None where the first word is small letters only."""
+    first_word = form.split()[0]
+    other = next((index for index, char in enumerate(first_word) if not char.islower()), None)
+    if other is None:
+        return None
+    return (re.escape(first_word[other]) + f"(?<={re.escape(first_word[:other + 1])})"
+            + rf"(?<!\w{'.' * (other + 1)})")
+
+
 class Spellings:
     """All spellings of a set of forms in a text, in the order and with the extent that
     `form_pattern(forms).finditer(text)` gives, found faster.
@@ -76,14 +88,21 @@ class Spellings:
         capital = [form for form in forms if not form[0].islower()]
         self.patterns = ([form_pattern(capital)] if capital else []) + \
             [_literal_pattern(form) for form in sorted(forms - set(capital))]
+        # Small-letter forms are rare, yet each regex of theirs reads a whole page to find none. One regex of
+        # their hints reads it once; only where it finds one are their own regexes asked.
+        hints = {form: _hint(form) for form in forms - set(capital)}
+        self.always = [pattern for pattern in self.patterns if pattern.pattern not in
+                       {_literal_pattern(form).pattern for form, hint in hints.items() if hint}]
+        self.hint = re.compile("|".join(sorted({hint for hint in hints.values() if hint}))) if any(hints.values()) else None
 
     def finditer(self, text: str):
-        upcoming = [pattern.search(text) for pattern in self.patterns]  # each regex's next match
+        patterns = self.patterns if self.hint is None or self.hint.search(text) else self.always
+        upcoming = [pattern.search(text) for pattern in patterns]  # each regex's next match
         position = 0
         while True:
             for index, match in enumerate(upcoming):
                 if match is not None and match.start() < position:  # overlapped by the last one found
-                    upcoming[index] = self.patterns[index].search(text, position)
+                    upcoming[index] = patterns[index].search(text, position)
             found = [match for match in upcoming if match is not None]
             if not found:
                 return

@@ -28,8 +28,8 @@ class Aliases:
         """`protected`: names that contain an abbreviation with another meaning ("BASF AG" is no
         working group); they are taken out of the text before abbreviations are looked for."""
         # Abbreviations are matched as written (case matters: "BA" is not "ba"), long forms in any case.
-        self.entries = [(entry.term, [_words(form) for form in entry.forms], _words(entry.long.lower()))
-                        for entry in abbreviations if entry.long]
+        self.entries = [(entry.term, [_words(form) for form in entry.forms], long_form, (long_form.split() or [None])[0])
+                        for entry in abbreviations if entry.long for long_form in [_words(entry.long.lower())]]
         self.protected = [_words(name) for name in protected]
 
     def of(self, text: str) -> str:
@@ -41,5 +41,6 @@ class Aliases:
         for name in self.protected:
             words = words.replace(name, " ")
         lower = words.lower()
-        return " ".join(term for term, forms, long_form in self.entries
-                        if long_form in lower and not any(form in words for form in forms))
+        present = set(lower.split())  # a long form can only be there if its first word is
+        return " ".join(term for term, forms, long_form, first in self.entries
+                        if (first is None or first in present) and long_form in lower and not any(form in words for form in forms))

@@ -7,6 +7,7 @@ from pelican import signals
 from plugins.present.facts import FACT_FILTERS
 from plugins.present.fmt import TEMPLATE_FILTERS
 from plugins.publish.pages import macro_globals
+from plugins.publish.shared_templates import SharedTemplates
 from plugins.publish.site import CatalogueGenerator
 from plugins.publish.writer import MarkingWriter
 from plugins.read.problems import ContentErrors
@@ -21,10 +22,20 @@ def _content_errors_without_traceback(record: logging.LogRecord) -> bool:
     return True
 
 
+_templates_of_this_build = SharedTemplates()
+
+
+def new_build(pelican_object):
+    global _templates_of_this_build
+    _templates_of_this_build = SharedTemplates()  # a second build in the same process starts cold too
+
+
 def add_template_filters(generator):
-    """German numbers, money and dates in every template, Pelican's own pages included."""
+    """German numbers, money and dates in every template, Pelican's own pages included; every environment
+    of the build takes the templates another has compiled (shared_templates.py)."""
     generator.env.filters.update(TEMPLATE_FILTERS)
     generator.env.filters.update(FACT_FILTERS)
+    generator.env.bytecode_cache = _templates_of_this_build
 
 
 def add_macro_globals(generators):
@@ -47,5 +58,6 @@ def register():
     logging.getLogger("pelican").addFilter(_content_errors_without_traceback)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)
+    signals.initialized.connect(new_build)
     signals.generator_init.connect(add_template_filters)
     signals.all_generators_finalized.connect(add_macro_globals)

@@ -122,17 +122,15 @@ def local_day(iso: str | None, timezone: str) -> Cell:
     return Cell(moment.astimezone(ZoneInfo(timezone)).date(), DATE_FORMAT[3], "date")
 
 
-def cell(kind: str, column: Column, entry: dict, titles: dict, timezone: str) -> Cell:
-    """One cell of a record's row, as a person reads it."""
+def cell_reader(kind: str, column: Column, titles: dict, timezone: str):
+    """entry -> Cell: one cell of a record's row, as a person reads it. What depends only on the column (its
+    schema node, labels, separator) is looked up here once, not again for each of thousands of rows."""
     if column.how in ("added", "changed"):
-        return local_day(entry[column.how], timezone)
+        return lambda entry: local_day(entry[column.how], timezone)
     if column.how == "url":
-        return Cell(entry["url"], kind="url")
+        return lambda entry: Cell(entry["url"], kind="url")
     if column.how == "count":
-        return Cell(column.value(entry), "#,##0", "number")
-    raw = Column(column.name, column.path).value(entry) if column.how == "join" else column.value(entry)
-    if raw is None or raw == []:
-        return Cell(None)
+        return lambda entry: Cell(column.value(entry), "#,##0", "number")
     node = schema.subschema_at(kind, column.path) or {}
     labels = schema.labels_at(kind, tuple(column.path))
     link = column.path and column.path[-1] in RECORD_LINKS
@@ -143,14 +141,29 @@ def cell(kind: str, column: Column, entry: dict, titles: dict, timezone: str) ->
         return labels.get(value, value) if isinstance(value, str) else value
 
     if column.how == "join":
-        return Cell(list_separator(column, node).join(str(label(value)) for value in raw))
-    if isinstance(raw, bool):
-        return Cell("ja" if raw else "nein")
-    if isinstance(raw, (int, float)):
-        return Cell(raw, number_format(column, raw, entry), "number")
-    if schema.text_kind(node) == "partial-date":
-        return partial_date(raw)
-    return Cell(str(label(raw)))
+        items, separator = Column(column.name, column.path), list_separator(column, node)
+
+        def joined(entry: dict) -> Cell:
+            raw = items.value(entry)
+            if raw is None or raw == []:
+                return Cell(None)
+            return Cell(separator.join(str(label(value)) for value in raw))
+        return joined
+
+    partial = schema.text_kind(node) == "partial-date"
+
+    def single(entry: dict) -> Cell:
+        raw = column.value(entry)
+        if raw is None or raw == []:
+            return Cell(None)
+        if isinstance(raw, bool):
+            return Cell("ja" if raw else "nein")
+        if isinstance(raw, (int, float)):
+            return Cell(raw, number_format(column, raw, entry), "number")
+        if partial:
+            return partial_date(raw)
+        return Cell(str(label(raw)))
+    return single
 
 
 def column_kind(kind: str, column: Column) -> str:
@@ -209,9 +222,10 @@ def workbook(kind: str, entries: list[dict], *, site: dict, licence: dict, base_
     for col, column in enumerate(table):
         sheet.write_string(0, col, heading(kind, column), head)
     kinds = {col: column_kind(kind, column) for col, column in enumerate(table)}
+    readers = [cell_reader(kind, column, titles, timezone) for column in table]
     for row, entry in enumerate(entries, start=1):
-        for col, column in enumerate(table):
-            item = cell(kind, column, entry, titles, timezone)
+        for col, read in enumerate(readers):
+            item = read(entry)
             if item.value is None:
                 continue
             if item.kind == "number":

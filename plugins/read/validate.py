@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 from plugins.concurrency import EARLY_READING, join_early, on_both_cores
@@ -18,7 +18,7 @@ from plugins.read import legal, schema
 from plugins.read.builddate import BuildDateError, build_date
 from plugins.read.dates import check_dates
 from plugins.read.problems import Problem, field_name
-from plugins.read.reader import RawRecord, YamlDate, read_record, walk_fields
+from plugins.read.reader import RawRecord, YamlDate, read_record
 
 YAML_BOOLEAN_WORDS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
 TYPE_NAMES = {
@@ -127,32 +127,39 @@ def schema_problem(kind: str, raw: RawRecord, error) -> Problem:
     return Problem(raw.path, line, name, error.message)
 
 
+@cache
+def _leaf_rule(kind: str, shape: tuple) -> tuple[bool, bool, bool]:
+    """(partial date, plain text, legal basis) for the field at a path shape (list positions as 0): the same
+    few dozen shapes recur in every record."""
+    node = schema.subschema_at(kind, shape) or {}
+    return bool(node.get("x-partial-date")), node.get("type") == "string", bool(node.get("x-legal-basis"))
+
+
 def _normalise(kind: str, raw: RawRecord) -> list[Problem]:
     """Schema-driven clean-up before validation: dates as text, legal bases in canonical form."""
     problems = []
 
-    def set_at(path, new):
-        target = raw.data
-        for part in path[:-1]:
-            target = target[part]
-        target[path[-1]] = new
-
-    for path, value in list(walk_fields(raw.data)):
-        if not path or isinstance(value, (dict, list)):
-            continue
-        node = schema.subschema_at(kind, path) or {}
-        if node.get("x-partial-date"):
-            if isinstance(value, int) and not isinstance(value, bool):
-                set_at(path, str(value))
-            elif isinstance(value, YamlDate):
-                set_at(path, str(value))
-        elif isinstance(value, YamlDate) and node.get("type") == "string":
+    def visit(container, key, value, path, shape):
+        # Depth first, as walk_fields goes; only leaves are replaced, so the walk is not disturbed.
+        if isinstance(value, dict):
+            for child_key, child in value.items():
+                visit(value, child_key, child, path + (child_key,), shape + (child_key,))
+            return
+        if isinstance(value, list):
+            for index, child in enumerate(value):
+                visit(value, index, child, path + (index,), shape + (0,))
+            return
+        partial, text, legal_basis = _leaf_rule(kind, shape)
+        if partial:
+            if (isinstance(value, int) and not isinstance(value, bool)) or isinstance(value, YamlDate):
+                container[key] = str(value)
+        elif isinstance(value, YamlDate) and text:
             problems.append(Problem(raw.path, raw.line_of(path), field_name(path),
                                     f"erwartet Text, gefunden: das Datum {value} (YAML liest es als Datum; "
                                     f"als Text bitte in Anführungszeichen setzen: \"{value}\")"))
-        elif node.get("x-legal-basis") and isinstance(value, str):
+        elif legal_basis and isinstance(value, str):
             try:
-                set_at(path, legal.normalise(value))
+                container[key] = legal.normalise(value)
             except legal.LegalBasisError as error:
                 problems.append(Problem(raw.path, raw.line_of(path), field_name(path), str(error)))
         if isinstance(value, str) and CONTACT_HINT.search(value):
@@ -161,6 +168,9 @@ def _normalise(kind: str, raw: RawRecord) -> list[Problem]:
                     problems.append(Problem(raw.path, raw.line_of(path), field_name(path),
                                             f"enthält eine {what}; persönliche Kontaktdaten werden nicht veröffentlicht, "
                                             "bitte nur die Institution nennen"))
+
+    for key, value in raw.data.items():
+        visit(raw.data, key, value, (key,), (key,))
     for pattern, what in ((EMAIL, "E-Mail-Adresse"), (PHONE, "Telefonnummer")):
         match = pattern.search(raw.body)
         if match:

@@ -13,7 +13,7 @@ import re
 
 from plugins.read import schema
 from plugins.read.problems import Problem, field_name
-from plugins.read.reader import walk_fields
+from plugins.read.reader import leaves
 
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
@@ -65,10 +65,11 @@ def _calendar_problem(text) -> str | None:
 def check_dates(kind: str, raw, today: datetime.date | None, today_origin: str = "") -> list[Problem]:
     """Calendar, order and future problems of every date field of one record (after normalising)."""
     problems = []
-    for path, value in walk_fields(raw.data):
-        if not path or not isinstance(value, str):
+    for path, shape, container, key in leaves(raw.data):
+        value = container[key]
+        if not isinstance(value, str):
             continue
-        node = schema.subschema_at(kind, path) or {}
+        node = schema.subschema_at(kind, shape) or {}
         if not node.get("x-partial-date"):
             continue
         message = _calendar_problem(value)

@@ -20,6 +20,7 @@ FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 12
 MAX_NODES = 20_000
+STR_TAG = "tag:yaml.org,2002:str"
 
 
 YAML_PROBLEMS = {
@@ -126,6 +127,8 @@ class _Builder:
                 items.append(self.build(item_node, child, depth + 1))
             return items
         self.raw[path] = node.value
+        if node.tag == STR_TAG:  # most values: what PyYAML's constructor would return, without its bookkeeping
+            return node.value
         try:
             value = self.loader.construct_object(node, deep=False)
         except ValueError:
@@ -163,15 +166,25 @@ def _front_matter_bounds(lines):
     return -1
 
 
-def walk_fields(value, path=()):
-    """(field path, value) for a mapping and everything inside it, depth first: ("budget", 0, "amount")."""
-    yield path, value
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield from walk_fields(child, path + (key,))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from walk_fields(child, path + (index,))
+def leaves(data: dict) -> list[tuple]:
+    """(path, shape, container, key) of every value in a record that is neither mapping nor list, depth first
+    in the order written: ("budget", 0, "amount"). The shape is the path with list positions as 0, as the
+    schema describes every item of a list alike; container[key] is the value, and may be replaced there."""
+    found = []
+
+    def visit(container, key, value, path, shape):
+        if isinstance(value, dict):
+            for child_key, child in value.items():
+                visit(value, child_key, child, path + (child_key,), shape + (child_key,))
+        elif isinstance(value, list):
+            for index, child in enumerate(value):
+                visit(value, index, child, path + (index,), shape + (0,))
+        else:
+            found.append((path, shape, container, key))
+
+    for key, value in data.items():
+        visit(data, key, value, (key,), (key,))
+    return found
 
 
 def shown_path(path: Path, content_root: Path, display_root: Path | None = None) -> str:

@@ -18,7 +18,7 @@ from plugins.read import legal, schema
 from plugins.read.builddate import BuildDateError, build_date
 from plugins.read.dates import check_dates
 from plugins.read.problems import Problem, field_name
-from plugins.read.reader import RawRecord, YamlDate, read_record
+from plugins.read.reader import RawRecord, YamlDate, leaves, read_record
 
 YAML_BOOLEAN_WORDS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
 TYPE_NAMES = {
@@ -139,16 +139,8 @@ def _normalise(kind: str, raw: RawRecord) -> list[Problem]:
     """Schema-driven clean-up before validation: dates as text, legal bases in canonical form."""
     problems = []
 
-    def visit(container, key, value, path, shape):
-        # Depth first, as walk_fields goes; only leaves are replaced, so the walk is not disturbed.
-        if isinstance(value, dict):
-            for child_key, child in value.items():
-                visit(value, child_key, child, path + (child_key,), shape + (child_key,))
-            return
-        if isinstance(value, list):
-            for index, child in enumerate(value):
-                visit(value, index, child, path + (index,), shape + (0,))
-            return
+    for path, shape, container, key in leaves(raw.data):  # listed first: only leaves are replaced below
+        value = container[key]
         partial, text, legal_basis = _leaf_rule(kind, shape)
         if partial:
             if (isinstance(value, int) and not isinstance(value, bool)) or isinstance(value, YamlDate):
@@ -168,9 +160,6 @@ def _normalise(kind: str, raw: RawRecord) -> list[Problem]:
                     problems.append(Problem(raw.path, raw.line_of(path), field_name(path),
                                             f"enthält eine {what}; persönliche Kontaktdaten werden nicht veröffentlicht, "
                                             "bitte nur die Institution nennen"))
-
-    for key, value in raw.data.items():
-        visit(raw.data, key, value, (key,), (key,))
     for pattern, what in ((EMAIL, "E-Mail-Adresse"), (PHONE, "Telefonnummer")):
         match = pattern.search(raw.body)
         if match:

@@ -106,7 +106,7 @@ def words(text: str) -> list[str]:
     The builder gets the words as a list: lunr.py's tokenizer walks a string one character at a
     time in Python, which was a third of the index build; a list it only wraps word by word.
     """
-    return [word for word in LUNR_PY_SEPARATOR.split(text.lower()) if word]
+    return list(filter(None, LUNR_PY_SEPARATOR.split(text.lower())))
 
 
 @lru_cache(maxsize=200_000)

@@ -53,7 +53,7 @@ def compact_index(fields, documents) -> dict:
         if int(document["ref"]) != ref:
             raise ValueError("references must be 0, 1, 2, … in the order the records were added")
         for field_number, name in enumerate(names):
-            for term, count in Counter(index_term(word) for word in german.words(document[name])).items():
+            for term, count in Counter(map(index_term, german.words(document[name]))).items():
                 if term is None:
                     continue
                 per_field = postings.get(term)

@@ -189,11 +189,16 @@ class AbbreviationMarker:
         self.entry_of = {form: entry for entry in abbreviations for form in entry.forms}
         forms = list(self.entry_of) + [form for form in protected if form not in self.entry_of]
         self.pattern = Spellings(forms) if self.entry_of else None
+        self.links = {}
 
     def _link(self, entry, shown: str, glossary_url: str) -> str:
-        label = f"{_normal(shown)} ({entry.long})"
-        return (f'<a class="glossary-link" href="{escape(glossary_url)}#{entry.anchor}" '
-                f'aria-label="{escape(label)}"><abbr title="{escape(entry.long)}">{shown}</abbr></a>')
+        key = (entry.term, shown, glossary_url)  # the same few hundred links recur on thousands of pages
+        link = self.links.get(key)
+        if link is None:
+            label = f"{_normal(shown)} ({entry.long})"
+            link = self.links[key] = (f'<a class="glossary-link" href="{escape(glossary_url)}#{entry.anchor}" '
+                                      f'aria-label="{escape(label)}"><abbr title="{escape(entry.long)}">{shown}</abbr></a>')
+        return link
 
     def __call__(self, html: str, glossary_url: str) -> str:
         """Return `html` with each abbreviation's first markable occurrence in <main> linked to its entry."""

@@ -308,10 +308,14 @@ def _groups(rows):
     for field_name, title, param, facet_key in GROUP_FIELDS:
         vocabulary = schema.vocabulary({"target_groups": "target_group", "principles": "principle",
                                         "measure_type": "measure_type"}[field_name])
+        figures = {}  # value -> the comparable costs of the measures that have it, in the rows' order
+        for cost in rows:
+            if cost.summary.participation:
+                for value in set(_as_list(cost.record.get(field_name))):
+                    figures.setdefault(value, []).append(cost.summary.participation.value)
         stats = []
         for entry in vocabulary:
-            values = [cost.summary.participation.value for cost in rows if cost.summary.participation
-                      and entry["const"] in _as_list(cost.record.get(field_name))]
+            values = figures.get(entry["const"])
             if values:
                 stats.append(GroupStat(entry["const"], entry["title"],
                                        f"{facet_key}/{entry['const']}/" if facet_key else None, param,

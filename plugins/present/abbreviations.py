@@ -86,14 +86,14 @@ class Spellings:
     def __init__(self, forms):
         forms = set(forms)
         capital = [form for form in forms if not form[0].islower()]
-        self.patterns = ([form_pattern(capital)] if capital else []) + \
-            [_literal_pattern(form) for form in sorted(forms - set(capital))]
+        small = sorted(forms - set(capital))
+        small_patterns, hints = [_literal_pattern(form) for form in small], [_hint(form) for form in small]
+        capital_patterns = [form_pattern(capital)] if capital else []
+        self.patterns = capital_patterns + small_patterns
         # Small-letter forms are rare, yet each regex of theirs reads a whole page to find none. One regex of
         # their hints reads it once; only where it finds one are their own regexes asked.
-        hints = {form: _hint(form) for form in forms - set(capital)}
-        self.always = [pattern for pattern in self.patterns if pattern.pattern not in
-                       {_literal_pattern(form).pattern for form, hint in hints.items() if hint}]
-        self.hint = re.compile("|".join(sorted({hint for hint in hints.values() if hint}))) if any(hints.values()) else None
+        self.always = capital_patterns + [pattern for pattern, hint in zip(small_patterns, hints, strict=True) if hint is None]
+        self.hint = re.compile("|".join(sorted({hint for hint in hints if hint}))) if any(hints) else None
 
     def finditer(self, text: str):
         patterns = self.patterns if self.hint is None or self.hint.search(text) else self.always

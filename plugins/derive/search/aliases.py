@@ -28,8 +28,12 @@ class Aliases:
         """`protected`: names that contain an abbreviation with another meaning ("BASF AG" is no
         working group); they are taken out of the text before abbreviations are looked for."""
         # Abbreviations are matched as written (case matters: "BA" is not "ba"), long forms in any case.
-        self.entries = [(entry.term, [_words(form) for form in entry.forms], long_form, (long_form.split() or [None])[0])
-                        for entry in abbreviations if entry.long for long_form in [_words(entry.long.lower())]]
+        self.entries = []  # (term, its forms, its long form, the long form's first word or None)
+        for entry in abbreviations:
+            if entry.long:
+                long_form = _words(entry.long.lower())
+                self.entries.append((entry.term, [_words(form) for form in entry.forms], long_form,
+                                     next(iter(long_form.split()), None)))
         self.protected = [_words(name) for name in protected]
 
     def of(self, text: str) -> str:
